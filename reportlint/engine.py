@@ -1,0 +1,98 @@
+"""Run the rules over one report: read → parse → rules → diagnostics (in source terms)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from reportlint.catalogue import catalogue_from_data
+from reportlint.errors import InputProblem
+from reportlint.kinds.base import Context, Finding, Settings
+from reportlint.model import Diagnostic, FileReport, Severity, Source, Span
+from reportlint.packs import Rule, RuleSet
+from reportlint.parser import parse
+from reportlint.readers import read_bytes
+from reportlint.sourcemap import to_source
+
+
+class RuleFailure(Exception):
+    """A rule implementation raised: a bug in reportlint, reported as one line."""
+
+    def __init__(self, path: str, code: str, error: Exception) -> None:
+        super().__init__(f"{path}: rule {code} failed: {type(error).__name__}: {error}")
+
+
+def _most_specific(code: str, prefixes: Iterable[str]) -> int:
+    return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which codes run, ruff-style: the most specific matching prefix wins, and on a tie
+    ``ignore`` wins. No ``select`` means every rule."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+
+    def enabled(self, code: str) -> bool:
+        chosen = (self.select or ("",)) + self.extend_select
+        picked = _most_specific(code, chosen)
+        return picked >= 0 and picked > _most_specific(code, self.ignore)
+
+    def severity_of(self, rule: Rule) -> Severity:
+        return self.severity.get(rule.code, rule.severity)
+
+
+def _diagnostic(rule: Rule, finding: Finding, selection: Selection) -> Diagnostic:
+    return Diagnostic(
+        code=rule.code,
+        name=rule.name,
+        severity=selection.severity_of(rule),
+        message=finding.message,
+        span=finding.span,
+        related=finding.related,
+    )
+
+
+def _input_diagnostic(problem: InputProblem, rules: RuleSet, selection: Selection) -> Diagnostic:
+    rule = rules.by_code(problem.code)
+    name = rule.name if rule else problem.code.lower()
+    severity = selection.severity_of(rule) if rule else Severity.ERROR
+    return Diagnostic(problem.code, name, severity, problem.message, Span(1, 1, 1, 2),
+                      page=problem.page)
+
+
+def check_source(
+    source: Source, rules: RuleSet, selection: Selection, settings: Settings
+) -> tuple[Diagnostic, ...]:
+    """Diagnostics for a report that was read, addressed in the original file."""
+    catalogue = catalogue_from_data(rules.data["sections"])
+    document = parse(source.lines, catalogue)
+    context = Context(document, source.lines, rules.data, settings)
+    context.memo["catalogue"] = catalogue
+    found: list[Diagnostic] = list(source.problems)
+    for rule in rules.rules:
+        if not selection.enabled(rule.code):
+            continue
+        try:
+            findings = list(rule.implementation.check(context, rule.params))
+        except Exception as error:  # a bug in a kind: name it, never a traceback
+            raise RuleFailure(source.path, rule.code, error) from error
+        found.extend(_diagnostic(rule, f, selection) for f in findings)
+    mapped = (to_source(source, d) for d in found)
+    return tuple(sorted(mapped, key=lambda d: d.sort_key))
+
+
+def lint_bytes(
+    path: str, data: bytes, rules: RuleSet, selection: Selection, settings: Settings
+) -> FileReport:
+    try:
+        source = read_bytes(path, data)
+    except InputProblem as problem:
+        enabled = selection.enabled(problem.code)
+        found = (_input_diagnostic(problem, rules, selection),) if enabled else ()
+        return FileReport(path, found, ())
+    return FileReport(path, check_source(source, rules, selection, settings),
+                      source.shown_lines)

@@ -1,0 +1,15 @@
+"""The one user-facing error type: caught once, in the CLI, printed as one line, exit 2."""
+
+
+class UsageError(Exception):
+    """Bad command line, unreadable path, bad rule file or configuration."""
+
+
+class InputProblem(Exception):
+    """The file cannot be linted as its type: reported as an E diagnostic, not a crash."""
+
+    def __init__(self, code: str, message: str, page: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.page = page

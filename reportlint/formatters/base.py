@@ -1,0 +1,40 @@
+"""What a formatter is given and what it returns: text, never a write to a stream."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from reportlint.model import Diagnostic, FileReport, Severity
+from reportlint.packs import Rule
+
+
+@dataclass(frozen=True)
+class FormatOptions:
+    color: bool = False
+    rules: tuple[Rule, ...] = ()
+    show_source: bool = True
+
+
+Formatter = Callable[[Sequence[FileReport], FormatOptions], str]
+
+
+def ordered(reports: Sequence[FileReport]) -> Iterator[tuple[FileReport, Diagnostic]]:
+    """Every diagnostic with its file, sorted by path, line, column."""
+    for report in sorted(reports, key=lambda r: r.path):
+        for diagnostic in sorted(report.diagnostics, key=lambda d: d.sort_key):
+            yield report, diagnostic
+
+
+def counts(reports: Sequence[FileReport]) -> dict[Severity, int]:
+    tally = dict.fromkeys(Severity, 0)
+    for report in reports:
+        for diagnostic in report.diagnostics:
+            tally[diagnostic.severity] += 1
+    return tally
+
+
+def summary_line(reports: Sequence[FileReport]) -> str:
+    tally = counts(reports)
+    return (f"{tally[Severity.ERROR]} errors, {tally[Severity.WARNING]} warnings, "
+            f"{tally[Severity.INFO]} infos in {len(reports)} files")

@@ -1,0 +1,13 @@
+"""The registry of rule kinds: a kind name (used in rule YAML) → its implementation."""
+
+from __future__ import annotations
+
+from reportlint.kinds import structure, text
+from reportlint.kinds.base import Context, Finding, Kind, Param, Settings
+
+KINDS: dict[str, Kind] = {
+    **text.KINDS,
+    **structure.KINDS,
+}
+
+__all__ = ["KINDS", "Context", "Finding", "Kind", "Param", "Settings"]

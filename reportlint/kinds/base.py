@@ -1,0 +1,70 @@
+"""What a rule kind is: a generic check, implemented in Python, configured by YAML params."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from reportlint.catalogue import Catalogue, catalogue_from_data
+from reportlint.model import Related, Span
+from reportlint.tree import Document
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Param:
+    types: tuple[type, ...]
+    required: bool = True
+    default: Any = None
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    span: Span
+    message: str
+    related: tuple[Related, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Per-run facts that rules may use, from the command line or configuration."""
+
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.options.get(key, default)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule sees of one report. ``memo`` holds facts derived once per report
+    (bound tables, dates) so that rules sharing them do not compute them twice."""
+
+    document: Document
+    lines: tuple[str, ...]
+    data: Mapping[str, Any]
+    settings: Settings = field(default_factory=Settings)
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def derived(self, name: str, compute: Callable[[Context], T]) -> T:
+        if name not in self.memo:
+            self.memo[name] = compute(self)
+        value: T = self.memo[name]
+        return value
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.derived("catalogue", lambda ctx: catalogue_from_data(ctx.data["sections"]))
+
+
+Check = Callable[[Context, Mapping[str, Any]], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Kind:
+    check: Check
+    params: Mapping[str, Param] = field(default_factory=dict)
+    summary: str = ""

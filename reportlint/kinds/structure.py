@@ -1,0 +1,147 @@
+"""Structure kinds: the title and the six sections (S101–S107)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from reportlint.catalogue import compact
+from reportlint.facts import report_year, title_text
+from reportlint.kinds.base import Context, Finding, Kind, Param
+from reportlint.model import Span
+from reportlint.tree import Section
+
+_FIRST_LINES = 6
+_TITLE_MAX = 60
+
+
+def _title_span(ctx: Context) -> Span:
+    title = ctx.document.title
+    return title.span if title else Span(1, 1, 1, 2)
+
+
+def _leading_text(ctx: Context) -> str:
+    """The short lines among the first few: a title the classifier did not take as one."""
+    texts = [line for line in ctx.lines if line.strip()][:_FIRST_LINES]
+    return compact("".join(t for t in texts if len(t.strip()) <= _TITLE_MAX))
+
+
+def title_present(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
+    patterns = [re.compile(p) for p in params["patterns"]]
+    candidates = (compact(title_text(ctx)), _leading_text(ctx))
+    if any(p.search(text) for p in patterns for text in candidates if text):
+        return
+    first = next((i for i, line in enumerate(ctx.lines, 1) if line.strip()), 1)
+    yield Finding(Span.at_line(first, ctx.lines[first - 1].strip() if ctx.lines else ""),
+                  params["message"])
+
+
+def title_form(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
+    text = compact(title_text(ctx))
+    if not text or re.search(params["canonical"], text):
+        return
+    for variant in params["variants"]:
+        if re.search(variant["pattern"], text):
+            yield Finding(_title_span(ctx), str(variant["message"]))
+            return
+
+
+def _where_missing(ctx: Context, order: list[str], key: str) -> Span:
+    position = order.index(key)
+    for section in ctx.document.sections:
+        if section.key in order[position + 1 :]:
+            return section.heading.span
+    present = [s for s in ctx.document.sections if s.key is not None]
+    if present:
+        last = present[-1].span
+        return Span(last.end_line, 1, last.end_line, 2)
+    title = ctx.document.title
+    line = title.span.end_line + 1 if title else 1
+    line = min(line, max(len(ctx.lines), 1))
+    return Span(line, 1, line, 2)
+
+
+def sections_present(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
+    catalogue = ctx.catalogue
+    order = [s.key for s in catalogue.sections]
+    found = {s.key for s in ctx.document.sections}
+    for spec in catalogue.sections:
+        if spec.key not in found:
+            message = params["message"].format(heading=spec.canonical)
+            yield Finding(_where_missing(ctx, order, spec.key), message)
+
+
+def section_order(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
+    order = {s.key: i for i, s in enumerate(ctx.catalogue.sections)}
+    seen: dict[str, Section] = {}
+    highest = -1
+    for section in ctx.document.sections:
+        if section.key is None:
+            continue
+        canonical = ctx.catalogue.by_key(section.key).canonical
+        if section.key in seen:
+            first = seen[section.key].heading.span.line
+            yield Finding(section.heading.span,
+                          params["repeated"].format(heading=canonical, line=first))
+            continue
+        seen[section.key] = section
+        if order[section.key] < highest:
+            yield Finding(section.heading.span, params["misplaced"].format(heading=canonical))
+        highest = max(highest, order[section.key])
+
+
+def heading_canonical(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
+    for section in ctx.document.sections:
+        if section.key is None:
+            continue
+        spec = ctx.catalogue.by_key(section.key)
+        match = ctx.catalogue.match(section.heading.label)
+        wrong_number = section.heading.number != spec.number
+        if match is not None and (match.kind != "canonical" or wrong_number):
+            yield Finding(section.heading.span, params["message"].format(
+                heading=section.heading.text, canonical=spec.canonical))
+
+
+def section_nonempty(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
+    for section in ctx.document.sections:
+        if section.key is not None and not section.blocks:
+            yield Finding(section.heading.span, params["message"].format(
+                heading=section.heading.text))
+
+
+def old_format(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
+    year = report_year(ctx)
+    if year is None or year < params["since_year"]:
+        return
+    for section in ctx.document.sections:
+        if section.key is None and ctx.catalogue.is_old_heading(section.heading.label):
+            yield Finding(section.heading.span, params["message"].format(
+                heading=section.heading.text, year=year))
+            return
+
+
+_MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")
+
+KINDS: dict[str, Kind] = {
+    "title-present": Kind(title_present, {
+        "patterns": Param((list,), help="regular expressions; the title must match one"),
+        "message": _MESSAGE,
+    }, "the report opens with a title naming the report"),
+    "title-form": Kind(title_form, {
+        "canonical": Param((str,), help="regular expression of the standard title"),
+        "variants": Param((list,), help="list of {pattern, message}"),
+    }, "the title is written in the standard form"),
+    "sections-present": Kind(sections_present, {"message": _MESSAGE},
+                             "every section of the catalogue is present"),
+    "section-order": Kind(section_order, {"misplaced": _MESSAGE, "repeated": _MESSAGE},
+                          "sections come in catalogue order, once each"),
+    "heading-canonical": Kind(heading_canonical, {"message": _MESSAGE},
+                              "headings use the canonical wording and numbering"),
+    "section-nonempty": Kind(section_nonempty, {"message": _MESSAGE},
+                             "every section has a body"),
+    "old-format": Kind(old_format, {
+        "since_year": Param((int,), help="first report year of the current structure"),
+        "message": _MESSAGE,
+    }, "no pre-2019 headings in a report for a later year"),
+}

@@ -1,0 +1,113 @@
+"""Plain typed records passed between the hops: read → parse → bind → rules → format.
+
+Positions are 1-based; columns count Unicode code points; ``end_column`` is exclusive.
+Formatters that need UTF-16 units or bytes convert at the edge (see ``reportlint.columns``).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (error, warning, info)") from None
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def at_line(cls, line: int, text: str = "") -> Span:
+        """The whole of one line (or its first column when it is empty)."""
+        return cls(line, 1, line, max(len(text), 0) + 1)
+
+
+@dataclass(frozen=True)
+class Related:
+    span: Span
+    message: str
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    related: tuple[Related, ...] = ()
+    page: int | None = None
+    # A human description of the place for formats without lines (``第3个表格第5行第2列``).
+    where: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.span.line, self.span.column, self.code)
+
+
+@dataclass(frozen=True)
+class LineOrigin:
+    """Where one line of the text that the grammar reads came from in the original file.
+
+    Text column ``c`` of the line maps to original column ``column + c - 1`` on ``line``,
+    unless ``char_columns`` gives a per-character original column (for lines assembled from
+    pieces, such as HTML cells split over ``<span>`` elements).
+    """
+
+    line: int
+    column: int = 1
+    page: int | None = None
+    where: str | None = None
+    char_columns: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A report turned into text lines, plus the map back to the file the user has.
+
+    ``lines`` are normalised (one-for-one character map: same length as ``raw_lines``).
+    ``origins`` is ``None`` when the text *is* the file (plain text): identity mapping.
+    ``display_lines`` are the lines the mapped line numbers refer to, shown under a
+    diagnostic by the text formatter (the original lines of a text or HTML file, the
+    extracted lines of a PDF or DOCX).
+    """
+
+    path: str
+    lines: tuple[str, ...]
+    raw_lines: tuple[str, ...]
+    kind: str = "text"
+    origins: tuple[LineOrigin, ...] | None = None
+    display_lines: tuple[str, ...] | None = None
+    problems: tuple[Diagnostic, ...] = field(default=())
+
+    @property
+    def shown_lines(self) -> tuple[str, ...]:
+        return self.display_lines if self.display_lines is not None else self.raw_lines
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """The outcome of linting one file: what a formatter is given."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    lines: tuple[str, ...] = ()

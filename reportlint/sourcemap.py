@@ -1,0 +1,60 @@
+"""Map positions in the text the grammar reads back to the file the user has."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from reportlint.model import Diagnostic, LineOrigin, Related, Source, Span
+
+
+def _point(origins: tuple[LineOrigin, ...], line: int, column: int) -> tuple[int, int]:
+    if not 1 <= line <= len(origins):
+        return line, column
+    origin = origins[line - 1]
+    if origin.char_columns:
+        index = min(max(column - 1, 0), len(origin.char_columns) - 1)
+        extra = max(column - 1 - index, 0)
+        return origin.line, origin.char_columns[index] + extra
+    return origin.line, origin.column + column - 1
+
+
+def map_span(source: Source, span: Span) -> Span:
+    if source.origins is None:
+        return span
+    line, column = _point(source.origins, span.line, span.column)
+    end_line, end_column = _point(source.origins, span.end_line, span.end_column)
+    if (end_line, end_column) < (line, column):
+        end_line, end_column = line, column + 1
+    return Span(line, column, end_line, end_column)
+
+
+def page_of(source: Source, line: int) -> int | None:
+    if source.origins is None or not 1 <= line <= len(source.origins):
+        return None
+    return source.origins[line - 1].page
+
+
+def where_of(source: Source, line: int) -> str | None:
+    if source.origins is None or not 1 <= line <= len(source.origins):
+        return None
+    return source.origins[line - 1].where
+
+
+def _map_related(source: Source, related: Related) -> Related:
+    return Related(
+        map_span(source, related.span), related.message, page_of(source, related.span.line)
+    )
+
+
+def to_source(source: Source, diagnostic: Diagnostic) -> Diagnostic:
+    """Re-address a diagnostic computed on the text lines to the original file."""
+    if source.origins is None:
+        return diagnostic
+    line = diagnostic.span.line
+    return replace(
+        diagnostic,
+        span=map_span(source, diagnostic.span),
+        related=tuple(_map_related(source, r) for r in diagnostic.related),
+        page=page_of(source, line),
+        where=where_of(source, line),
+    )
