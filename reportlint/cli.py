@@ -154,10 +154,9 @@ def show_rule(code: str, rule_dirs: tuple[str, ...]) -> None:
               help="A rule pack folder to add to the built-in one (repeatable).")
 def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
     """Print the parsed tree of a report with spans (line:col-end_line:end_col)."""
-    from reportlint.catalogue import catalogue_from_data
     from reportlint.dump import dump
+    from reportlint.engine import parse_source
     from reportlint.errors import InputProblem
-    from reportlint.parser import parse as parse_lines
     from reportlint.readers import read_bytes
 
     rules = _load_rules(rule_dirs)
@@ -166,7 +165,7 @@ def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
         source = read_bytes(path, data)
     except InputProblem as problem:
         raise UsageError(f"{path}: {problem.code} {problem.message}") from None
-    document = parse_lines(source.lines, catalogue_from_data(rules.data["sections"]))
+    _, document = parse_source(source, rules.data)
     click.echo(dump(document), nl=False)
 
 
