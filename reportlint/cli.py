@@ -85,7 +85,18 @@ def _use_color() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns the one user-facing error type into one line on stderr and exit 2."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (UsageError, RuleFailure) as error:
+            click.echo(f"reportlint: {error}", err=True)
+            ctx.exit(EXIT_USAGE)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportlint")
 def cli() -> None:
     """reportlint：政府信息公开工作年度报告检查工具。"""
@@ -118,7 +129,7 @@ def check(paths: tuple[str, ...], output_format: str, select: str | None,
             reports.append(run.lint(str(path), _read(path)))
     options = FormatOptions(color=_use_color(), rules=rules.rules, show_source=not no_source)
     click.echo(FORMATTERS[output_format](reports, options), nl=False)
-    sys.exit(exit_code(reports, fail_on))
+    click.get_current_context().exit(exit_code(reports, fail_on))
 
 
 @cli.command(name="rules")
@@ -170,17 +181,4 @@ def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="reportlint",
-                 standalone_mode=False)
-    except click.exceptions.Exit as done:
-        sys.exit(done.exit_code)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(EXIT_USAGE)
-    except click.exceptions.Abort:
-        click.echo("reportlint: aborted", err=True)
-        sys.exit(EXIT_USAGE)
-    except (UsageError, RuleFailure) as error:
-        click.echo(f"reportlint: {error}", err=True)
-        sys.exit(EXIT_USAGE)
+    cli.main(args=list(argv) if argv is not None else None, prog_name="reportlint")

@@ -51,14 +51,18 @@ def _unchanged_origin(source: Source, index: int) -> LineOrigin:
 
 
 def unflatten(source: Source, catalogue: Catalogue) -> Source:
-    if all(len(line) < LONG_LINE for line in source.lines):
+    long_lines = [i for i, line in enumerate(source.lines) if len(line) >= LONG_LINE]
+    if not long_lines:
         return source
     pattern = _heading_pattern(_labels(catalogue))
+    cuts_at = {i: c for i in long_lines if (c := _cuts(source.lines[i], pattern))}
+    if not cuts_at:
+        return source
     lines: list[str] = []
     raw: list[str] = []
     origins: list[LineOrigin] = []
     for index, line in enumerate(source.lines):
-        cuts = _cuts(line, pattern) if len(line) >= LONG_LINE else []
+        cuts = cuts_at.get(index)
         if not cuts:
             lines.append(line)
             raw.append(source.raw_lines[index])
