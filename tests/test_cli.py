@@ -162,3 +162,11 @@ def test_python_dash_m_runs_the_cli() -> None:
                              str(EXAMPLE)], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert json.loads(result.stdout) == []
+
+
+def test_text_that_is_no_report_is_never_clean(tmp_path: Path) -> None:
+    path = write(tmp_path, "notes.txt", "会议纪要\n今天讨论了三件事。\n一是预算。\n")
+    result = run("check", "--format", "json", str(path))
+    assert result.exit_code == 1
+    codes = [c for c, _, _ in result.triples()]
+    assert codes[0] == "S101" and codes.count("S103") == 6
