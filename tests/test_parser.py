@@ -62,7 +62,8 @@ def test_layout_rows_with_numbers_are_table_lines() -> None:
 
 
 def test_paragraph_wrapped_over_lines_and_a_page_footer() -> None:
-    text = ("某局2023年政府信息公开工作年度报告\n一、总体情况\n   报告中所列数据统计期限自 2023 年 1 月 1 日\n"
+    text = ("某局2023年政府信息公开工作年度报告\n一、总体情况\n"
+            "   报告中所列数据统计期限自 2023 年 1 月 1 日\n"
             "起至 2023 年 12 月 31 日止。严格执行“分\n\n              -1-\n级审核”程序。")
     section = parsed(text).sections[0]
     assert len(section.paragraphs) == 1
@@ -73,7 +74,8 @@ def test_paragraph_wrapped_over_lines_and_a_page_footer() -> None:
 
 
 def test_signature_and_title_date() -> None:
-    document = parsed("某局\n2020年政府信息公开工作年度报告\n（2021年1月20日）\n一、总体情况\n正文。\n\n某局\n2021年1月29日\n")
+    document = parsed("某局\n2020年政府信息公开工作年度报告\n（2021年1月20日）\n"
+                      "一、总体情况\n正文。\n\n某局\n2021年1月29日\n")
     assert document.title is not None and document.title.date is not None
     assert document.title.date.span.line == 3
     assert document.signature is not None
@@ -81,11 +83,13 @@ def test_signature_and_title_date() -> None:
 
 
 _VOCABULARY = [
-    "", "   ", "\t", "\t0", "\t规章", "| a | 1 | 2 |", "|---|---|", "一、总体情况", "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量", "四、结转下年度继续办理 0 0 0",
-    "五、存在的主要问题及改进情况", "六、其他需要报告的事项", "一、概述", "某局2020年政府信息公开工作年度报告",
-    "2021年1月29日", "（2021年1月29日）", "-3-", "第二十条第（一）项", "信息内容   本年制发件数   现行有效件数",
-    "规章     0     0     0", "正文。", "没有句号的一行", "（一）予以公开", "## 一、总体情况", "x" * 400,
+    "", "   ", "\t", "\t0", "\t规章", "| a | 1 | 2 |", "|---|---|", "一、总体情况",
+    "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+    "一、本年新收政府信息公开申请数量", "四、结转下年度继续办理 0 0 0",
+    "五、存在的主要问题及改进情况", "六、其他需要报告的事项", "一、概述",
+    "某局2020年政府信息公开工作年度报告", "2021年1月29日", "（2021年1月29日）", "-3-",
+    "第二十条第（一）项", "信息内容   本年制发件数   现行有效件数", "规章     0     0     0",
+    "正文。", "没有句号的一行", "（一）予以公开", "## 一、总体情况", "x" * 400,
     "一、总体情况" + "正文" * 200 + "二、主动公开政府信息情况" + "表" * 100,
 ]
 
