@@ -63,6 +63,16 @@ def _rules(reports: Sequence[FileReport], options: FormatOptions) -> list[dict[s
     return descriptors
 
 
+def _region_text(lines: Sequence[str], span: Span) -> str:
+    """The text a span covers, over as many lines as it takes (the region's ``snippet``)."""
+    if span.end_line == span.line:
+        return flagged_text(lines, span)
+    first = line_text(lines, span.line)[span.column - 1 :]
+    middle = [line_text(lines, n) for n in range(span.line + 1, span.end_line)]
+    last = line_text(lines, span.end_line)[: max(span.end_column - 1, 0)]
+    return "\n".join([first, *middle, last])
+
+
 def _region(lines: Sequence[str], span: Span) -> dict[str, Any]:
     units = convert_span(lines, span, utf16_column)
     region: dict[str, Any] = {
@@ -73,7 +83,7 @@ def _region(lines: Sequence[str], span: Span) -> dict[str, Any]:
         "endColumn": units.end_column if units.end_line > units.line
         else max(units.end_column, units.column),
     }
-    snippet = flagged_text(lines, span)
+    snippet = _region_text(lines, span)
     if snippet:
         region["snippet"] = {"text": snippet}
     return region
@@ -120,9 +130,10 @@ def _result(report: FileReport, diagnostic: Diagnostic, index: int, occurrence: 
         related.append(location)
     if related:
         result["relatedLocations"] = related
-    properties = {k: v for k, v in (("page", diagnostic.page), ("where", diagnostic.where),
-                                    ("name", diagnostic.name)) if v is not None}
-    result["properties"] = properties
+    properties = {k: v for k, v in (("page", diagnostic.page), ("where", diagnostic.where))
+                  if v is not None}
+    if properties:
+        result["properties"] = properties
     return result
 
 
