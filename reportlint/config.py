@@ -191,6 +191,11 @@ def _build(path: Path, table_name: str, values: dict[str, Any]) -> FileConfig:
         except ConfigError as error:
             name = f"{table_name}.{error.key}" if table_name else error.key
             raise UsageError(f"{path}: key '{name}': {error.message}") from None
+    for folder in parsed.get("rules", ()):
+        if not (path.parent / folder).is_dir():
+            name = f"{table_name}.rules" if table_name else "rules"
+            raise UsageError(f"{path}: key '{name}': no rule pack folder {folder!r} "
+                             f"(relative to {path.parent})")
     return FileConfig(
         path=path,
         table=table_name,
