@@ -50,7 +50,7 @@ def _span(line: int, column: int, end_column: int) -> Span:
 
 
 RARE = FileReport(
-    path="reports/rare.txt",
+    path="reports/罕见字 年报.txt",
     lines=RARE_LINES,
     diagnostics=(
         Diagnostic("P701", "prose-table-mismatch", Severity.WARNING,

@@ -54,7 +54,9 @@ def _sarif(reports: Any = REPORTS) -> dict[str, Any]:
 
 def test_sarif_is_valid_against_the_official_schema() -> None:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
+    checker = jsonschema.Draft7Validator.FORMAT_CHECKER
+    assert "uri-reference" in checker.checkers  # the format-nongpl extra is installed
+    validator = jsonschema.Draft7Validator(schema, format_checker=checker)
     errors = sorted(validator.iter_errors(_sarif()), key=str)
     assert errors == []
     assert jsonschema.Draft7Validator(schema).is_valid(_sarif([CLEAN]))
@@ -102,7 +104,9 @@ def test_sarif_uris_are_relative_to_the_working_directory() -> None:
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == f"file://{BASE_DIR}/"
     uris = {r["ruleId"]: r["locations"][0]["physicalLocation"]["artifactLocation"]
             for r in run["results"]}
-    assert uris["P701"] == {"uri": "reports/rare.txt", "uriBaseId": "%SRCROOT%"}
+    # percent-encoded UTF-8, as a URI must be (the schema check above tests the format)
+    assert uris["P701"] == {"uri": "reports/%E7%BD%95%E8%A7%81%E5%AD%97%20%E5%B9%B4%E6%8A%A5.txt",
+                            "uriBaseId": "%SRCROOT%"}
     assert uris["T401"] == {"uri": "reports/report.pdf", "uriBaseId": "%SRCROOT%"}
 
 
@@ -180,7 +184,7 @@ def test_github_commands_parse_back_to_the_diagnostics() -> None:
     assert message == "比例 10%, 已按: 数字处理\n（第二行）"
     level, props, _ = by_title["P701"]
     assert (level, props["file"], props["line"], props["col"], props["endColumn"]) == (
-        "warning", "reports/rare.txt", "4", "12", "14")
+        "warning", RARE.path, "4", "12", "14")
     _, props, message = by_title["S101"]  # three lines: no columns
     assert (props["line"], props["endLine"]) == ("1", "3") and "col" not in props
     _, props, message = by_title["T401"]
@@ -208,7 +212,7 @@ def test_gcc_lines_match_the_gcc_shape() -> None:
 @pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed")
 def test_vim_quickfix_jumps_to_the_flagged_character(tmp_path: Path) -> None:
     (tmp_path / "reports").mkdir()
-    (tmp_path / "reports" / "rare.txt").write_text("\n".join(RARE.lines) + "\n",
+    (tmp_path / RARE.path).write_text("\n".join(RARE.lines) + "\n",
                                                    encoding="utf-8")
     (tmp_path / "out.txt").write_text(FORMATTERS["gcc"]([RARE], OPTIONS), encoding="utf-8")
     script = tmp_path / "jump.vim"
