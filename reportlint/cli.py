@@ -92,15 +92,27 @@ def _use_color() -> bool:
     return use_color(sys.stdout.isatty(), os.environ)
 
 
-def _inputs(paths: Sequence[str], stdin_filename: str | None) -> Iterator[tuple[str, Path]]:
-    """Each input as (name to report, path whose folder finds its configuration)."""
+def _inputs(paths: Sequence[str],
+            stdin_filename: str | None) -> Iterator[tuple[str, Path | None]]:
+    """Each input as (name to report, file to read; None: standard input)."""
     for name in paths:
         if name == "-":
-            shown = stdin_filename or "<stdin>"
-            yield "-", Path(shown)
+            yield stdin_filename or "<stdin>", None
             continue
         for path in expand_paths([name]):
             yield str(path), path
+
+
+def _lint_all(resolver: Resolver, paths: Sequence[str],
+              stdin_filename: str | None) -> list[tuple[FileReport, Resolved]]:
+    """Each input linted under the configuration in effect for it."""
+    done: list[tuple[FileReport, Resolved]] = []
+    for name, path in _inputs(paths, stdin_filename):
+        # Standard input takes the configuration of the name it is given.
+        resolved = resolver.resolve(Path(name) if path is None else path)
+        data = sys.stdin.buffer.read() if path is None else _read(path)
+        done.append((CheckRun.from_config(resolved).lint(name, data), resolved))
+    return done
 
 
 def _all_rules(runs: Sequence[Resolved]) -> tuple[Rule, ...]:
@@ -158,24 +170,17 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
         select=_codes(select) or None, ignore=_codes(ignore),
         extend_select=_codes(extend_select), fail_on=fail_on,
         rule_dirs=tuple(Path(d) for d in rule_dirs),
+        settings={},  # rule settings given on the command line win over the files'
         config_file=Path(config_file) if config_file else None, isolated=isolated,
     ))
-    reports: list[FileReport] = []
-    runs: list[Resolved] = []
-    fail_on_of: dict[str, str] = {}
-    for name, config_path in _inputs(paths, stdin_filename):
-        resolved = resolver.resolve(config_path)
-        run = CheckRun.from_config(resolved)
-        data = sys.stdin.buffer.read() if name == "-" else _read(config_path)
-        report = run.lint(str(config_path) if name == "-" else name, data)
-        reports.append(report)
-        runs.append(resolved)
-        fail_on_of[report.path] = resolved.fail_on
-    chosen = default_format(output_format, os.environ)
+    linted = _lint_all(resolver, paths, stdin_filename)
+    reports = [report for report, _ in linted]
+    fail_on_of = {report.path: resolved.fail_on for report, resolved in linted}
     to_terminal = output_file is None and not quiet and not show_statistics
-    options = FormatOptions(color=to_terminal and _use_color(), rules=_all_rules(runs),
+    options = FormatOptions(color=to_terminal and _use_color(),
+                            rules=_all_rules([resolved for _, resolved in linted]),
                             show_source=not no_source, base_dir=os.getcwd(), fail_on=fail_on_of)
-    rendered = FORMATTERS[chosen](reports, options)
+    rendered = FORMATTERS[default_format(output_format, os.environ)](reports, options)
     if output_file is not None:
         _write(output_file, rendered)
     if quiet:
