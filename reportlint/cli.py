@@ -17,7 +17,7 @@ from reportlint.formatters import FORMATTERS, FormatOptions
 from reportlint.formatters.base import summary_line
 from reportlint.kinds.base import Settings
 from reportlint.model import FileReport, Severity
-from reportlint.output import default_format, statistics, use_color
+from reportlint.output import base_dir, default_format, statistics, use_color
 from reportlint.packs import Rule, RuleSet, load_rules
 from reportlint.readers import READERS
 from reportlint.resolve import Overrides, Resolved, Resolver
@@ -179,7 +179,8 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
     to_terminal = output_file is None and not quiet and not show_statistics
     options = FormatOptions(color=to_terminal and _use_color(),
                             rules=_all_rules([resolved for _, resolved in linted]),
-                            show_source=not no_source, base_dir=os.getcwd(), fail_on=fail_on_of)
+                            show_source=not no_source, fail_on=fail_on_of,
+                            base_dir=base_dir(os.getcwd(), os.environ), cwd=os.getcwd())
     rendered = FORMATTERS[default_format(output_format, os.environ)](reports, options)
     if output_file is not None:
         _write(output_file, rendered)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from pathlib import PurePath
 
 from reportlint.formatters.base import summary_line
 from reportlint.model import FileReport
@@ -14,6 +15,16 @@ def default_format(explicit: str | None, environ: Mapping[str, str]) -> str:
     if explicit:
         return explicit
     return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def base_dir(cwd: str, environ: Mapping[str, str]) -> str:
+    """The folder paths are made relative to: the GitHub workspace (the checkout, which
+    annotations and code scanning resolve paths against) when running inside it, even from
+    a subfolder; otherwise the working directory."""
+    workspace = environ.get("GITHUB_WORKSPACE", "")
+    if workspace and PurePath(cwd).is_relative_to(PurePath(workspace)):
+        return workspace
+    return cwd
 
 
 def use_color(is_terminal: bool, environ: Mapping[str, str]) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from clirun import BROKEN, EXAMPLE, WARNING_ONLY, run, write
 
-from reportlint.output import default_format, statistics, use_color
+from reportlint.output import base_dir, default_format, statistics, use_color
 
 # One file per worst severity; the info one is the warning report with S102 made info.
 FILES = {"clean.txt": EXAMPLE, "error.txt": BROKEN, "warning.txt": WARNING_ONLY,
@@ -132,3 +132,15 @@ def test_github_format_inside_github_actions(project: Path, monkeypatch: pytest.
     assert default_format(None, {}) == "text"
     assert default_format(None, {"GITHUB_ACTIONS": "false"}) == "text"
     assert default_format("gcc", actions) == "gcc"
+
+
+def test_paths_are_relative_to_the_github_workspace(project: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": str(project.parent)}
+    result = run(["check", "error.txt"], project, monkeypatch, capsys, env=env)
+    assert result.out.startswith(f"::error file={project.name}/error.txt,line=1,")
+    assert base_dir("/w/repo/sub", {"GITHUB_WORKSPACE": "/w/repo"}) == "/w/repo"
+    assert base_dir("/elsewhere", {"GITHUB_WORKSPACE": "/w/repo"}) == "/elsewhere"
+    assert base_dir("/w/repo2", {"GITHUB_WORKSPACE": "/w/repo"}) == "/w/repo2"
+    assert base_dir("/w/repo", {}) == "/w/repo"

@@ -17,6 +17,8 @@ class FormatOptions:
     # The folder paths are made relative to (SARIF URIs, GitHub annotations); "" keeps the
     # paths as given. Formatters never look at the process' working directory themselves.
     base_dir: str = ""
+    # The folder relative report paths are relative to; "" means ``base_dir``.
+    cwd: str = ""
     # Path → the ``fail-on`` level its configuration chose ("error" when absent): a JUnit test
     # case fails on the diagnostics that would fail the run.
     fail_on: Mapping[str, str] = field(default_factory=dict)

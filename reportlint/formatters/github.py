@@ -40,7 +40,7 @@ def _message(path: str, diagnostic: Diagnostic) -> str:
 
 
 def _command(report: FileReport, diagnostic: Diagnostic, options: FormatOptions) -> str:
-    path = display_path(report.path, options.base_dir)
+    path = display_path(report.path, options.base_dir, options.cwd)
     span = convert_span(report.lines, diagnostic.span, utf16_column)
     props = [("file", path), ("line", str(span.line))]
     if span.end_line == span.line:

@@ -89,9 +89,10 @@ def _region(lines: Sequence[str], span: Span) -> dict[str, Any]:
     return region
 
 
-def _physical(path: str, lines: Sequence[str], span: Span, base: str) -> dict[str, Any]:
-    return {"physicalLocation": {"artifactLocation": artifact_location(path, base),
-                                 "region": _region(lines, span)}}
+def _physical(path: str, lines: Sequence[str], span: Span,
+              options: FormatOptions) -> dict[str, Any]:
+    where = artifact_location(path, options.base_dir, options.cwd)
+    return {"physicalLocation": {"artifactLocation": where, "region": _region(lines, span)}}
 
 
 def context_hash(code: str, lines: Sequence[str], span: Span) -> str:
@@ -109,13 +110,12 @@ def context_hash(code: str, lines: Sequence[str], span: Span) -> str:
 
 def _result(report: FileReport, diagnostic: Diagnostic, index: int, occurrence: int,
             options: FormatOptions) -> dict[str, Any]:
-    base = options.base_dir
     result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "ruleIndex": index,
         "level": LEVELS[diagnostic.severity],
         "message": {"text": diagnostic.message},
-        "locations": [_physical(report.path, report.lines, diagnostic.span, base)],
+        "locations": [_physical(report.path, report.lines, diagnostic.span, options)],
         "partialFingerprints": {
             FINGERPRINT_KEY: f"{context_hash(diagnostic.code, report.lines, diagnostic.span)}"
                              f":{occurrence}",
@@ -123,7 +123,7 @@ def _result(report: FileReport, diagnostic: Diagnostic, index: int, occurrence: 
     }
     related = []
     for number, item in enumerate(diagnostic.related, start=1):
-        location = _physical(report.path, report.lines, item.span, base)
+        location = _physical(report.path, report.lines, item.span, options)
         location.update(id=number, message={"text": item.message})
         if item.page is not None:
             location["properties"] = {"page": item.page}
