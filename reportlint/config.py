@@ -19,11 +19,6 @@ from typing import Any
 from reportlint.errors import UsageError
 from reportlint.model import Severity
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 CONFIG_NAMES = ("reportlint.toml", "pyproject.toml")
 TABLE = "tool.reportlint"
 FAIL_ON = ("error", "warning", "info", "never")
@@ -160,13 +155,22 @@ PARSERS: dict[str, Callable[[str, Any], Any]] = {
 }
 
 
+def toml_loads(text: str) -> dict[str, Any]:
+    """Parse TOML; imported here, when a configuration file is read, not at start-up."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10 only
+        import tomli as tomllib
+    return tomllib.loads(text)
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        text = path.read_bytes().decode("utf-8")
+        return toml_loads(text)
     except OSError as error:
         raise UsageError(f"{path}: cannot read: {error.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except ValueError as error:  # TOMLDecodeError and UnicodeDecodeError are ValueErrors
         raise UsageError(f"{path}: invalid TOML: {error}") from None
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from clirun import BROKEN, EXAMPLE, WARNING_ONLY, Result, codes, run, write
 
-from reportlint.config import load_config, tomllib
+from reportlint.config import load_config, toml_loads
 from reportlint.errors import UsageError
 from reportlint.model import Severity
 from reportlint.resolve import Overrides, Resolver, matches
@@ -244,7 +244,7 @@ def test_config_command_prints_the_configuration_in_effect(
     assert 'ignore = ["S105", "S102"]' in out
     assert 'fail-on = "warning"' in out and 'issuer-kind = "government"' in out
     assert 'severity = { "S106" = "warning" }' in out
-    parsed = tomllib.loads(out)  # the printed configuration is TOML
+    parsed = toml_loads(out)  # the printed configuration is TOML
     assert parsed["select"] == [] and parsed["rules"] == []
     isolated = run(["config", "--isolated", "reports/a.txt"], tmp_path, monkeypatch, capsys)
     assert "none (defaults)" in isolated.out and 'fail-on = "error"' in isolated.out

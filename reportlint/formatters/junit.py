@@ -9,11 +9,14 @@ and GitHub test reporters read (``testsuites``/``testsuite``/``testcase``/``fail
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reportlint.formatters.base import FormatOptions
 from reportlint.model import Diagnostic, FileReport, Severity
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 SUITE = "reportlint"
 # Characters XML 1.0 cannot carry at all, even escaped.
@@ -36,6 +39,8 @@ def _failing(diagnostic: Diagnostic, fail_on: str) -> bool:
 
 
 def _testcase(report: FileReport, options: FormatOptions) -> tuple[ET.Element, bool]:
+    import xml.etree.ElementTree as ET  # only when this format is chosen (start-up time)
+
     case = ET.Element("testcase", classname=SUITE, name=_clean(report.path))
     ordered = sorted(report.diagnostics, key=lambda d: d.sort_key)
     fail_on = options.fail_on.get(report.path, "error")
@@ -51,6 +56,8 @@ def _testcase(report: FileReport, options: FormatOptions) -> tuple[ET.Element, b
 
 
 def format_junit(reports: Sequence[FileReport], options: FormatOptions) -> str:
+    import xml.etree.ElementTree as ET
+
     cases = [_testcase(r, options) for r in sorted(reports, key=lambda r: r.path)]
     failures = str(sum(1 for _, failed in cases if failed))
     counts = {"name": SUITE, "tests": str(len(cases)), "failures": failures, "errors": "0"}

@@ -6,7 +6,6 @@ specification says for that column kind; GitHub code scanning reads them that wa
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -105,6 +104,8 @@ def context_hash(code: str, lines: Sequence[str], span: Span) -> str:
     context = text[start : after + CONTEXT_CHARS]
     squeezed = "".join(context.split())
     material = "\x00".join((code, "".join(flagged.split()), squeezed))
+    import hashlib  # only when this format is chosen (start-up time)
+
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
 
 
