@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os.path
 import posixpath
+from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import quote
 
@@ -23,6 +24,7 @@ def _anchored(path: str, cwd: str) -> PurePath:
     return PurePath(os.path.normpath(pure)) if pure.is_absolute() else pure
 
 
+@lru_cache(maxsize=1024)  # a file's many diagnostics ask for the same path
 def _relative(path: str, base_dir: str, cwd: str) -> str | None:
     """``path`` relative to ``base_dir`` in POSIX form, or None when it lies outside."""
     pure = _anchored(path, cwd or base_dir)

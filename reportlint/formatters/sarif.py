@@ -109,7 +109,7 @@ def context_hash(code: str, lines: Sequence[str], span: Span) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
 
 
-def _result(report: FileReport, diagnostic: Diagnostic, index: int, occurrence: int,
+def _result(report: FileReport, diagnostic: Diagnostic, index: int, fingerprint: str,
             options: FormatOptions) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": diagnostic.code,
@@ -118,8 +118,7 @@ def _result(report: FileReport, diagnostic: Diagnostic, index: int, occurrence: 
         "message": {"text": diagnostic.message},
         "locations": [_physical(report.path, report.lines, diagnostic.span, options)],
         "partialFingerprints": {
-            FINGERPRINT_KEY: f"{context_hash(diagnostic.code, report.lines, diagnostic.span)}"
-                             f":{occurrence}",
+            FINGERPRINT_KEY: fingerprint,
         },
     }
     related = []
@@ -145,9 +144,10 @@ def _results(reports: Sequence[FileReport], options: FormatOptions,
     for report, diagnostic in ordered(reports):
         # Identical problems in one file are told apart by their order, as GitHub's own
         # line hashes are: ``hash:1``, ``hash:2``.
-        key = (report.path, context_hash(diagnostic.code, report.lines, diagnostic.span))
-        seen[key] = seen.get(key, 0) + 1
-        results.append(_result(report, diagnostic, index_of[diagnostic.code], seen[key],
+        digest = context_hash(diagnostic.code, report.lines, diagnostic.span)
+        seen[report.path, digest] = seen.get((report.path, digest), 0) + 1
+        fingerprint = f"{digest}:{seen[report.path, digest]}"
+        results.append(_result(report, diagnostic, index_of[diagnostic.code], fingerprint,
                                options))
     return results
 
