@@ -56,9 +56,16 @@ def write(folder: Path, files: Mapping[str, str]) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+# Configuration tests look at the structure rules (S) and a test pack's X901 only: the
+# reports they use are broken on purpose, and rules added later (dates, contact details,
+# tables) find more in them, which says nothing about the configuration.
+WATCHED = ("S", "X")
+
+
 def codes(jsonl: str) -> list[tuple[str, str]]:
-    """(path, code) of each diagnostic in ``--format jsonl`` output, sorted."""
+    """(path, code) of each watched diagnostic in ``--format jsonl`` output, sorted."""
     import json
 
     found = [json.loads(line) for line in jsonl.splitlines() if line.strip()]
-    return sorted((os.path.normpath(d["path"]), d["code"]) for d in found)
+    return sorted((os.path.normpath(d["path"]), d["code"]) for d in found
+                  if d["code"].startswith(WATCHED))

@@ -11,8 +11,11 @@ from clirun import BROKEN, EXAMPLE, WARNING_ONLY, run, write
 from reportlint.output import base_dir, default_format, statistics, use_color
 
 # One file per worst severity; the info one is the warning report with S102 made info.
+# Only the structure rules run, so that the worst severity of each file is known.
 FILES = {"clean.txt": EXAMPLE, "error.txt": BROKEN, "warning.txt": WARNING_ONLY,
-         "info/warning.txt": WARNING_ONLY, "info/reportlint.toml": '[severity]\nS102 = "info"\n'}
+         "reportlint.toml": 'select = ["S"]\n',
+         "info/warning.txt": WARNING_ONLY,
+         "info/reportlint.toml": 'select = ["S"]\n[severity]\nS102 = "info"\n'}
 TARGETS = {"clean": "clean.txt", "error": "error.txt", "warning": "warning.txt",
            "info": "info/warning.txt"}
 # (worst severity in the file, --fail-on) → exit code
@@ -48,7 +51,7 @@ def test_default_fail_on_is_error(project: Path, monkeypatch: pytest.MonkeyPatch
 def test_fail_on_per_configuration(project: Path, monkeypatch: pytest.MonkeyPatch,
                                    capsys: pytest.CaptureFixture[str]) -> None:
     write(project, {"strict/warning.txt": WARNING_ONLY,
-                    "strict/reportlint.toml": 'fail-on = "warning"\n'})
+                    "strict/reportlint.toml": 'select = ["S"]\nfail-on = "warning"\n'})
     assert run(["check", "warning.txt"], project, monkeypatch, capsys).code == 0
     assert run(["check", "warning.txt", "strict"], project, monkeypatch, capsys).code == 1
 

@@ -66,7 +66,8 @@ def test_glob_matching() -> None:
 
 def test_severity(project: Path, monkeypatch: pytest.MonkeyPatch,
                   capsys: pytest.CaptureFixture[str]) -> None:
-    write(project, {"reportlint.toml": '[severity]\nS = "info"\nS101 = "warning"\n'})
+    write(project, {"reportlint.toml": 'select = ["S"]\n[severity]\nS = "info"\n'
+                                       'S101 = "warning"\n'})
     result = run(["check", "--format", "json", "bad.txt"], project, monkeypatch, capsys)
     levels = sorted({(d["code"], d["severity"]) for d in json.loads(result.out)})
     assert levels == [("S101", "warning"), ("S103", "info")]
