@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from clirun import BROKEN, EXAMPLE, WARNING_ONLY, run, write
 
 from reportlint.output import base_dir, default_format, statistics, use_color
 
+SARIF_SCHEMA = Path(__file__).resolve().parent / "schemas" / "sarif-schema-2.1.0.json"
 # One file per worst severity; the info one is the warning report with S102 made info.
 # Only the structure rules run, so that the worst severity of each file is known.
 FILES = {"clean.txt": EXAMPLE, "error.txt": BROKEN, "warning.txt": WARNING_ONLY,
@@ -74,6 +76,13 @@ def test_output_file(project: Path, monkeypatch: pytest.MonkeyPatch,
     assert result.out == "6 errors, 0 warnings, 0 infos in 1 files\n"
     sarif = json.loads((project / "out" / "r.sarif").read_text(encoding="utf-8"))
     assert len(sarif["runs"][0]["results"]) == 6
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    checker = jsonschema.Draft7Validator.FORMAT_CHECKER
+    assert list(jsonschema.Draft7Validator(schema, format_checker=checker).iter_errors(sarif)) == []
+    run_ = sarif["runs"][0]
+    assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == project.as_uri() + "/"
+    assert run_["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "error.txt", "uriBaseId": "%SRCROOT%"}
 
 
 def test_statistics(project: Path, monkeypatch: pytest.MonkeyPatch,
