@@ -45,11 +45,18 @@ class Selection:
         return self.severity.get(rule.code, rule.severity)
 
 
+def _severity(rule: Rule, finding: Finding, selection: Selection) -> Severity:
+    """A finding may name its own severity, unless the user configured the rule's."""
+    if finding.severity is None or rule.code in selection.severity:
+        return selection.severity_of(rule)
+    return Severity.parse(finding.severity)
+
+
 def _diagnostic(rule: Rule, finding: Finding, selection: Selection) -> Diagnostic:
     return Diagnostic(
         code=rule.code,
         name=rule.name,
-        severity=selection.severity_of(rule),
+        severity=_severity(rule, finding, selection),
         message=finding.message,
         span=finding.span,
         related=finding.related,
@@ -70,7 +77,7 @@ def check_source(
     """Diagnostics for a report that was read, addressed in the original file."""
     catalogue = catalogue_from_data(rules.data["sections"])
     document = parse(source.lines, catalogue)
-    context = Context(document, source.lines, rules.data, settings)
+    context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines)
     context.memo["catalogue"] = catalogue
     found: list[Diagnostic] = list(source.problems)
     for rule in rules.rules:

@@ -1,0 +1,309 @@
+"""Bind the tables of a parsed report to a format template (表二, 表三, 表四).
+
+For each table: collect its region (the table blocks of its section, plus short label lines
+the classifier left as paragraphs), split raw rows (``rows.py``), match the rows to the
+template's rows by label and order, then address every value cell as (row key, column key).
+Problems found on the way (missing or extra rows, inexact labels, cells run together) are
+recorded on the bound table; the F rules only report them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from reportlint.kinds.base import Context
+from reportlint.model import Span
+from reportlint.tables.labels import FRAGMENT_MIN, INEXACT_MIN, containment, row_key, similarity
+from reportlint.tables.numbers import BLANK_MARKS, digit_count, parse_cell
+from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable, Problem
+from reportlint.tables.rows import RawRow, raw_rows
+from reportlint.tables.template import RowSpec, TableTemplate, label_key
+from reportlint.tree import Paragraph, Section, Table
+
+_LABEL_LINE_MAX = 40
+
+
+@dataclass(frozen=True)
+class Region:
+    lines: tuple[tuple[int, str], ...]  # (line number, text), blank lines included
+    span: Span  # the first table line, where table-level diagnostics point
+
+
+def _paragraph_is_label(paragraph: Paragraph) -> bool:
+    return all("。" not in p.text and len(p.text) <= _LABEL_LINE_MAX for p in paragraph.pieces)
+
+
+def region(ctx: Context, section: Section) -> Region | None:
+    numbers: list[int] = []
+    for block in section.blocks:
+        if isinstance(block, Table):
+            numbers.extend(range(block.span.line, block.span.end_line + 1))
+            numbers.append(-1)  # a table ends: end a tab-rendered row too
+        elif _paragraph_is_label(block):
+            numbers.extend(p.line for p in block.pieces)
+            numbers.append(-1)
+    lines = tuple((n, ctx.lines[n - 1] if n > 0 else "") for n in numbers)
+    first = next(((n, t) for n, t in lines if t.strip()), None)
+    if first is None:
+        return None
+    number, text = first
+    column = len(text) - len(text.lstrip()) + 1
+    return Region(lines, Span(number, column, number, len(text.rstrip()) + 1))
+
+
+@dataclass
+class _Match:
+    row: RawRow
+    spec: RowSpec
+    exact: bool
+    label: str  # the label text the match was made on
+
+
+@dataclass
+class _Binding:
+    """A table bound to one template, with a score of how well it fits."""
+
+    template: TableTemplate
+    cells: dict[tuple[str, str], BoundCell] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    rows: list[tuple[str, Span]] = field(default_factory=list)  # bound row key → label span
+    fit: int = 0
+    unrecoverable: Span | None = None
+    empty: bool = False
+
+
+def _has_values(row: RawRow) -> bool:
+    return any(v.text for v in row.values)
+
+
+def _value_rows(rows: Sequence[RawRow], index: Mapping[str, RowSpec]) -> list[tuple[RawRow, str]]:
+    """Rows holding values, each with the label text to match (a numbers-only row takes the
+    label lines written above it, since the previous row: a label wrapped over lines)."""
+    found: list[tuple[RawRow, str]] = []
+    pending: list[str] = []
+    for row in rows:
+        exact_blank = bool(row.values) and row_key(row.label) in index
+        if not _has_values(row) and not exact_blank:
+            if row.labels:
+                pending.append(row.label)
+            continue
+        if not row.labels and all(v.text in BLANK_MARKS for v in row.values):
+            pending.clear()  # a placeholder row ("| - | - |") under a header
+            continue
+        found.append((row, row.label or " ".join(pending)))
+        pending.clear()
+    return found
+
+
+def _index(template: TableTemplate) -> dict[str, RowSpec]:
+    index: dict[str, RowSpec] = {}
+    for spec in template.rows:
+        for key in spec.keys:
+            index.setdefault(key, spec)
+    return index
+
+
+def _match_rows(rows: list[tuple[RawRow, str]], template: TableTemplate) -> list[_Match]:
+    index = _index(template)
+    position = {spec.key: i for i, spec in enumerate(template.rows)}
+    exact: list[RowSpec | None] = []
+    taken: set[str] = set()
+    for _, label in rows:
+        spec = index.get(row_key(label))
+        if spec is not None and spec.key in taken:
+            spec = None
+        exact.append(spec)
+        if spec is not None:
+            taken.add(spec.key)
+    matches: list[_Match] = []
+    last = -1
+    for i, (row, label) in enumerate(rows):
+        spec = exact[i]
+        if spec is not None:
+            matches.append(_Match(row, spec, True, label))
+            last = position[spec.key]
+            continue
+        bound = next((position[s.key] for s in exact[i + 1:] if s is not None),
+                     len(template.rows))
+        candidates = [s for s in template.rows[last + 1:bound] if s.key not in taken]
+        chosen = _best(row_key(label), candidates)
+        if chosen is not None:
+            taken.add(chosen.key)
+            last = position[chosen.key]
+            matches.append(_Match(row, chosen, False, label))
+    return matches
+
+
+def _best(key: str, candidates: Sequence[RowSpec]) -> RowSpec | None:
+    if not candidates:
+        return None
+    if not key:  # a row without any label: only when its place leaves one choice
+        return candidates[0] if len(candidates) == 1 else None
+    scored = [(max(containment(key, k) for k in spec.keys), -i, spec)
+              for i, spec in enumerate(candidates)]
+    score, _, spec = max(scored, key=lambda s: (s[0], s[1]))
+    return spec if score >= FRAGMENT_MIN and len(key) >= 2 else None
+
+
+def _run_together(values: Sequence[str], width: int) -> bool:
+    if width <= 1 or len(values) >= width:
+        return False
+    digits = sum(digit_count(v) for v in values)
+    return digits >= width and any(digit_count(v) >= 2 for v in values)
+
+
+def _trim(values: tuple[str, ...], width: int) -> int:
+    """How many values to keep: trailing empty cells beyond the width are layout residue."""
+    count = len(values)
+    while count > width and not values[count - 1]:
+        count -= 1
+    return count
+
+
+class _Binder:
+    def __init__(self, ctx: Context, template: TableTemplate, rows: list[RawRow],
+                 where: Span) -> None:
+        self.ctx = ctx
+        self.template = template
+        self.rows = rows
+        self.where = where
+        self.out = _Binding(template)
+
+    def raw(self, line: int) -> str:
+        raw = self.ctx.raw_lines if self.ctx.raw_lines else self.ctx.lines
+        return raw[line - 1] if 0 < line <= len(raw) else ""
+
+    def cell(self, row: str, column: str, piece_text: str, span: Span) -> None:
+        spec = self.template.column(column)
+        raw_line = self.raw(span.line)
+        raw_text = raw_line[span.column - 1:span.end_column - 1] if raw_line else piece_text
+        parsed = parse_cell(piece_text, raw_text, spec.kind)
+        self.out.cells[(row, column)] = BoundCell(
+            self.template.key, row, column, piece_text, parsed.value, span,
+            status=parsed.status, note=parsed.note)
+
+    def bind(self) -> _Binding:
+        if self.template.layout == "flat":
+            self._flat()
+        else:
+            self._rows()
+        return self.out
+
+    def _flat(self) -> None:
+        row_key_ = self.template.rows[0].key
+        values = [v for r in self.rows for v in r.values]
+        width = len(self.template.columns)
+        texts = [v.text for v in values]
+        if not any(texts):
+            self.out.empty = True
+            return
+        if any(r.glued for r in self.rows) or _run_together(texts, width):
+            self.out.unrecoverable = self.where
+            return
+        keep = _trim(tuple(texts), width)
+        if keep != width:
+            self.out.problems.append(Problem("width", self.where, {
+                "count": keep, "expected": width, "row": self.template.name},
+                severity="error" if keep < width else "warning"))
+            self.out.fit -= 1
+            return
+        for column, piece in zip(self.template.columns, values[:width], strict=True):
+            self.cell(row_key_, column.key, piece.text, piece.span)
+        self.out.fit += 2 * width
+
+    def _rows(self) -> None:
+        index = _index(self.template)
+        value_rows = _value_rows(self.rows, index)
+        if not value_rows:
+            self.out.empty = True
+            return
+        matches = _match_rows(value_rows, self.template)
+        for match in matches:
+            width = len(match.spec.columns)
+            texts = tuple(v.text for v in match.row.values)
+            if (match.row.glued and width > 1) or _run_together(texts, width):
+                self.out.unrecoverable = self.where
+                return
+        matched = {id(m.row) for m in matches}
+        for match in matches:
+            self._bind_row(match)
+        for row, _ in value_rows:
+            if id(row) not in matched:
+                span = (row.labels or row.values)[0].span
+                self.out.problems.append(Problem("extra-row", span, {"label": row.label or
+                                                                     row.values[0].text}))
+                self.out.fit -= 1
+        self._missing(matches)
+
+    def _bind_row(self, match: _Match) -> None:
+        spec, row = match.spec, match.row
+        width = len(spec.columns)
+        texts = tuple(v.text for v in row.values)
+        keep = _trim(texts, width)
+        label_span = (row.labels or row.values)[0].span
+        self.out.rows.append((spec.key, label_span))
+        self.out.fit += 2 if match.exact else 1
+        if keep != width:
+            self.out.problems.append(Problem("width", label_span, {
+                "count": keep, "expected": width, "row": spec.label},
+                severity="error" if keep < width else "warning"))
+            return
+        for column, piece in zip(spec.columns, row.values[:width], strict=True):
+            self.cell(spec.key, column, piece.text, piece.span)
+        if not match.exact and row.labels:
+            self._inexact(match)
+
+    def _inexact(self, match: _Match) -> None:
+        key = row_key(match.label)
+        canonical = label_key(match.spec.label)
+        if key in canonical:  # a fragment of a label wrapped over lines, not a typo
+            return
+        if similarity(key, canonical) >= INEXACT_MIN:
+            self.out.problems.append(Problem("label-inexact", match.row.labels[0].span, {
+                "label": match.row.label, "canonical": match.spec.label}))
+
+    def _missing(self, matches: list[_Match]) -> None:
+        found = {m.spec.key for m in matches}
+        missing = [s for s in self.template.rows if s.key not in found]
+        if missing:
+            self.out.fit -= len(missing)
+            names = "、".join(s.label for s in missing[:4])
+            more = f"等{len(missing)}行" if len(missing) > 4 else ""
+            self.out.problems.append(Problem("missing-rows", self.where, {
+                "rows": names + more, "count": len(missing)}))
+
+
+def evidence_hits(template: TableTemplate, lines: Sequence[tuple[int, str]]) -> list[str]:
+    text = label_key("".join(t for _, t in lines))
+    return [e for e in template.evidence if label_key(e) in text]
+
+
+def bind_region(ctx: Context, template: TableTemplate, where: Region) -> _Binding:
+    rows = raw_rows(where.lines)
+    binding = _Binder(ctx, template, rows, where.span).bind()
+    binding.fit += 3 * len(evidence_hits(template, where.lines))
+    return binding
+
+
+def run_together_span(ctx: Context, template: TableTemplate,
+                      paragraphs: Sequence[Paragraph]) -> Span | None:
+    """Where the table's text sits in prose with its cells run together, if it does."""
+    if not template.run_together:
+        return None
+    pattern = re.compile(template.run_together)
+    for paragraph in paragraphs:
+        found = pattern.search(paragraph.text)
+        if found:
+            return paragraph.span_of(found.start(), found.end())
+    return None
+
+
+def finish(binding: _Binding, key: str, span: Span, version: str) -> BoundTable:
+    if binding.unrecoverable is not None:
+        return BoundTable(key, UNRECOVERABLE, binding.unrecoverable, version,
+                          template=binding.template)
+    return BoundTable(key, BOUND, span, version, dict(binding.cells),
+                      template=binding.template, problems=tuple(binding.problems),
+                      rows=tuple(binding.rows))
