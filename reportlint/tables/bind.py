@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from reportlint.kinds.base import Context
 from reportlint.model import Span
+from reportlint.parser import piece_of
 from reportlint.tables.labels import FRAGMENT_MIN, INEXACT_MIN, containment, row_key, similarity
 from reportlint.tables.numbers import BLANK_MARKS, digit_count, parse_cell
 from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable, Problem
@@ -49,8 +50,8 @@ def region(ctx: Context, section: Section) -> Region | None:
     if first is None:
         return None
     number, text = first
-    column = len(text) - len(text.lstrip()) + 1
-    return Region(lines, Span(number, column, number, len(text.rstrip()) + 1))
+    piece = piece_of(number, text)  # past indentation and Markdown heading marks
+    return Region(lines, piece.span)
 
 
 @dataclass
@@ -147,6 +148,18 @@ def _best(key: str, candidates: Sequence[RowSpec]) -> RowSpec | None:
     return spec if score >= FRAGMENT_MIN and len(key) >= 2 else None
 
 
+def _widen(match: _Match) -> RawRow:
+    """A cell-per-line or pipe row whose value cell holds words (``十三``) reads them as a
+    label; give such cells back to the values while the shorter label still names the row."""
+    row, width = match.row, len(match.spec.columns)
+    labels, values = list(row.labels), list(row.values)
+    while len(values) < width and len(labels) > 1 and not row.glued:
+        if row_key(" ".join(p.text for p in labels[:-1])) not in match.spec.keys:
+            break
+        values.insert(0, labels.pop())
+    return RawRow(tuple(labels), tuple(values), row.line, row.glued)
+
+
 def _run_together(values: Sequence[str], width: int) -> bool:
     if width <= 1 or len(values) >= width:
         return False
@@ -238,7 +251,7 @@ class _Binder:
         self._missing(matches)
 
     def _bind_row(self, match: _Match) -> None:
-        spec, row = match.spec, match.row
+        spec, row = match.spec, _widen(match)
         width = len(spec.columns)
         texts = tuple(v.text for v in row.values)
         keep = _trim(texts, width)

@@ -1,0 +1,66 @@
+"""The example re-rendered (fixtures/make_renderings.py): clean, and each relation caught at the
+right cell when one cell is changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tablehelp import layer, lint
+
+RENDERINGS = Path(__file__).resolve().parent.parent / "fixtures" / "renderings"
+BOUND = ("pipe.md", "pipe-split.md", "layout.txt", "oneline.txt")
+EXAMPLE = RENDERINGS.parent / "example.txt"
+
+# (code, table, changed cell, new value, cell the diagnostic must point at)
+MUTATIONS = [
+    ("T401", "table3", ("new", "natural"), "2", ("new", "total")),
+    ("T402", "table3", ("granted", "natural"), "2", ("total", "natural")),
+    ("T403", "table3", ("next", "business"), "3", ("new", "business")),
+    ("T404", "table4", ("review_upheld",), "4", ("review_total",)),
+    ("T404", "table4", ("after_pending",), "1", ("after_total",)),
+    ("T405", "table2", ("rules", "new_published"), "5", ("rules", "new_published")),
+]
+
+
+def _text(name: str) -> str:
+    return (RENDERINGS / name).read_text(encoding="utf-8")
+
+
+def _key(address: tuple[str, ...]) -> tuple[str, str]:
+    return ("counts", address[0]) if len(address) == 1 else (address[0], address[1])
+
+
+@pytest.mark.parametrize("name", [*BOUND, "../example.txt"])
+def test_rendering_is_clean(name: str) -> None:
+    found = lint(_text(name), name)
+    assert [c for c, _, _ in found] == ["F201", "N303"]  # the version, and the full-width －2
+    tables = layer(_text(name), name).tables
+    assert {k: len(t.cells) for k, t in tables.items()} == {
+        "table2": 22, "table3": 161, "table4": 15}
+
+
+def test_run_together_cells_are_unrecoverable_and_never_guessed() -> None:
+    text = _text("runtogether.txt")
+    found = lint(text, "runtogether.txt")
+    assert [c for c, _, _ in found] == ["F207", "F207", "F207"]
+    assert all(not t.cells for t in layer(text, "runtogether.txt").tables.values())
+
+
+@pytest.mark.parametrize("name", BOUND)
+@pytest.mark.parametrize("mutation", MUTATIONS, ids=lambda m: f"{m[0]}-{m[2][-1]}")
+def test_one_changed_cell_is_caught_at_the_right_cell(
+        name: str, mutation: tuple[str, str, tuple[str, ...], str, tuple[str, ...]]) -> None:
+    code, table, changed, value, target = mutation
+    text = _text(name)
+    cells = layer(text, name).tables[table].cells
+    cell, expected = cells[_key(changed)], cells[_key(target)]
+    lines = text.split("\n")
+    line = lines[cell.span.line - 1]
+    start = cell.span.column - 1
+    assert line[start:cell.span.end_column - 1] == cell.text
+    lines[cell.span.line - 1] = line[:start] + value + line[cell.span.end_column - 1:]
+    found = lint("\n".join(lines), name, select=(code,))
+    assert found == [(code, expected.span.line, expected.span.column)]
+    shown = lines[expected.span.line - 1][expected.span.column - 1:expected.span.end_column - 1]
+    assert shown == (value if target == changed else expected.text)  # the cell as written
