@@ -4,11 +4,12 @@ Only the codes this layer owns (F, N, T) are compared, so the pins stay valid wh
 the other layers (S, D, C, P) change.
 
 What was checked by hand:
-- hzq2023 (淮安市洪泽区 2023, pdftotext -layout): 表二 is the 2021 format, 表三 keeps the 2019
-  single （六）其他处理 row (F203). Row “2.其他法律行政止公开” drops 法规禁 in the PDF itself (F206).
-  表四's data row in the PDF (checked with pdfminer: 15 evenly spaced cells) is
-  10 1 0 0 0 | 0 0 0 0 0 | 5 0 0 0 0: the 行政复议 总计 is 0 instead of 11 and the 复议后起诉 总计
-  0 instead of 5 (T404 twice). 表三 adds up (一 21 + 二 0 = （七）21 + 四 0; every column).
+- hzq2023 (淮安市洪泽区 2023, pdftotext -layout): 表二 is the 2021 format, 表三 keeps
+  the 2019 single （六）其他处理 row (F203). Row “2.其他法律行政止公开” drops 法规禁 in the
+  PDF itself (F206). 表四's data row in the PDF (checked with pdfminer: 15 evenly spaced
+  cells) is 10 1 0 0 0 | 0 0 0 0 0 | 5 0 0 0 0: the 行政复议 总计 is 0 instead of 11 and
+  the 复议后起诉 总计 0 instead of 5 (T404 twice). 表三 adds up in every column
+  (一 21 + 二 0 = （七）21 + 四 0).
 - hzq2024: the same template problems (F203, F206); every relation holds, 表四 1 1 0 0 2 | …
 - 沭阳 2025 (Markdown, 表三 as one small table per group): every relation holds.
 - szfgs2024 (淮安市 2024, layout with wrapped and vertical labels): every relation holds.

@@ -17,7 +17,7 @@ from reportlint.kinds.base import Context, Finding, Kind, Param
 from reportlint.model import Related
 from reportlint.tables.layer import table_layer
 from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable
-from reportlint.tables.relations import Outcome, parse_relation
+from reportlint.tables.relations import Outcome, evaluate, parse_relation
 from reportlint.tables.template import formats
 
 _MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")
@@ -161,16 +161,9 @@ def table_relation(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]
         at_row, _, at_column = str(relation["at"]).partition(".")
         message = str(relation.get("message") or params["message"])
         for bindings in _instances(relation, table):
-            outcome = _evaluate(parsed, table, bindings, (at_row, at_column))
+            outcome = evaluate(parsed, table, bindings, (at_row, at_column))
             if outcome is not None and not outcome.holds:
                 yield _finding(table, outcome, str(relation.get("text", "")), message)
-
-
-def _evaluate(parsed: Any, table: BoundTable, bindings: dict[str, str],
-              at: tuple[str, str]) -> Outcome | None:
-    from reportlint.tables.relations import evaluate
-
-    return evaluate(parsed, table, bindings, at)
 
 
 KINDS: dict[str, Kind] = {
@@ -194,7 +187,7 @@ KINDS: dict[str, Kind] = {
     "table-recoverable": Kind(table_unrecoverable, {"message": _MESSAGE},
                               "table cells can be separated and counted"),
     "table-cell": Kind(cell_value, {
-        "statuses": Param((list,), help="cell statuses reported: bad, negative, blank, nonstandard"),
+        "statuses": Param((list,), help="statuses reported: bad, negative, blank, nonstandard"),
         "messages": Param((dict,), help="a message per status; {cell} {text} {note}"),
     }, "table cells hold the numbers the template expects"),
     "table-relation": Kind(table_relation, {

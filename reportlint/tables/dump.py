@@ -25,6 +25,7 @@ def dump_tables(document: Document, lines: tuple[str, ...], data: Mapping[str, A
             out.append(f"    ! {problem.kind} line {problem.span.line} {dict(problem.args)}")
         for cell in table.cells.values():
             value = "—" if cell.value is None else str(cell.value)
+            status = "" if cell.status == "ok" else f" [{cell.status}]"
             out.append(f"    {cell.row:<22} {cell.column:<18} {value:>10}  line {cell.span.line}"
-                       f":{cell.span.column}" + ("" if cell.status == "ok" else f" [{cell.status}]"))
+                       f":{cell.span.column}{status}")
     return "\n".join(out) + "\n"

@@ -144,7 +144,8 @@ class _Layer:
             self.odd.append(Odd(key, version, _odd_span(binding, main, key, where.span)))
 
     def distinct_rows(self, key: str, version: str, binding: _Binding) -> list[str]:
-        others = [f.tables[key] for v, f in self.formats.items() if v != version and key in f.tables]
+        others = [f.tables[key] for v, f in self.formats.items()
+                  if v != version and key in f.tables]
         bound = {k for k, _ in binding.rows}
         return [r.label for r in binding.template.rows
                 if r.key in bound and all(o.row(r.key) is None for o in others)]
