@@ -21,7 +21,7 @@ from reportlint.tables.numbers import BLANK_MARKS, digit_count, parse_cell
 from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable, Problem
 from reportlint.tables.rows import RawRow, raw_rows
 from reportlint.tables.template import RowSpec, TableTemplate, label_key
-from reportlint.tree import Paragraph, Section, Table
+from reportlint.tree import Paragraph, Piece, Section, Table
 
 _LABEL_LINE_MAX = 40
 
@@ -67,7 +67,9 @@ class _Binding:
     """A table bound to one template, with a score of how well it fits."""
 
     template: TableTemplate
-    cells: dict[tuple[str, str], BoundCell] = field(default_factory=dict)
+    # (row key, column key, cell piece): turned into cells only for the template chosen
+    slots: list[tuple[str, str, Piece]] = field(default_factory=list)
+    raw_lines: tuple[str, ...] = ()
     problems: list[Problem] = field(default_factory=list)
     rows: list[tuple[str, Span]] = field(default_factory=list)  # bound row key → label span
     fit: int = 0
@@ -182,20 +184,10 @@ class _Binder:
         self.template = template
         self.rows = rows
         self.where = where
-        self.out = _Binding(template)
+        self.out = _Binding(template, raw_lines=ctx.raw_lines or ctx.lines)
 
-    def raw(self, line: int) -> str:
-        raw = self.ctx.raw_lines if self.ctx.raw_lines else self.ctx.lines
-        return raw[line - 1] if 0 < line <= len(raw) else ""
-
-    def cell(self, row: str, column: str, piece_text: str, span: Span) -> None:
-        spec = self.template.column(column)
-        raw_line = self.raw(span.line)
-        raw_text = raw_line[span.column - 1:span.end_column - 1] if raw_line else piece_text
-        parsed = parse_cell(piece_text, raw_text, spec.kind)
-        self.out.cells[(row, column)] = BoundCell(
-            self.template.key, row, column, piece_text, parsed.value, span,
-            status=parsed.status, note=parsed.note)
+    def cell(self, row: str, column: str, piece: Piece) -> None:
+        self.out.slots.append((row, column, piece))
 
     def bind(self) -> _Binding:
         if self.template.layout == "flat":
@@ -223,7 +215,7 @@ class _Binder:
             self.out.fit -= 1
             return
         for column, piece in zip(self.template.columns, values[:width], strict=True):
-            self.cell(row_key_, column.key, piece.text, piece.span)
+            self.cell(row_key_, column.key, piece)
         self.out.fit += 2 * width
 
     def _rows(self) -> None:
@@ -264,7 +256,7 @@ class _Binder:
                 severity="error" if keep < width else "warning"))
             return
         for column, piece in zip(spec.columns, row.values[:width], strict=True):
-            self.cell(spec.key, column, piece.text, piece.span)
+            self.cell(spec.key, column, piece)
         if not match.exact and row.labels:
             self._inexact(match)
 
@@ -293,8 +285,11 @@ def evidence_hits(template: TableTemplate, lines: Sequence[tuple[int, str]]) -> 
     return [e for e in template.evidence if label_key(e) in text]
 
 
-def bind_region(ctx: Context, template: TableTemplate, where: Region) -> _Binding:
-    rows = raw_rows(where.lines)
+def bind_region(ctx: Context, template: TableTemplate, where: Region,
+                rows: list[RawRow] | None = None) -> _Binding:
+    """``rows``: the region's raw rows, when already split (they do not depend on the
+    template, and each table is tried with every version's template)."""
+    rows = raw_rows(where.lines) if rows is None else rows
     binding = _Binder(ctx, template, rows, where.span).bind()
     binding.fit += 3 * len(evidence_hits(template, where.lines))
     return binding
@@ -313,10 +308,23 @@ def run_together_span(ctx: Context, template: TableTemplate,
     return None
 
 
+def _cells(binding: _Binding) -> dict[tuple[str, str], BoundCell]:
+    cells: dict[tuple[str, str], BoundCell] = {}
+    raw_lines = binding.raw_lines
+    for row, column, piece in binding.slots:
+        span = piece.span
+        raw_line = raw_lines[span.line - 1] if 0 < span.line <= len(raw_lines) else ""
+        raw_text = raw_line[span.column - 1:span.end_column - 1] or piece.text
+        parsed = parse_cell(piece.text, raw_text, binding.template.column(column).kind)
+        cells[(row, column)] = BoundCell(binding.template.key, row, column, piece.text,
+                                         parsed.value, span, parsed.status, parsed.note)
+    return cells
+
+
 def finish(binding: _Binding, key: str, span: Span, version: str) -> BoundTable:
     if binding.unrecoverable is not None:
         return BoundTable(key, UNRECOVERABLE, binding.unrecoverable, version,
                           template=binding.template)
-    return BoundTable(key, BOUND, span, version, dict(binding.cells),
+    return BoundTable(key, BOUND, span, version, _cells(binding),
                       template=binding.template, problems=tuple(binding.problems),
                       rows=tuple(binding.rows))

@@ -20,6 +20,7 @@ from reportlint.tables.bind import (
     run_together_span,
 )
 from reportlint.tables.records import UNRECOVERABLE, BoundTable
+from reportlint.tables.rows import raw_rows
 from reportlint.tables.template import FormatTemplate, formats
 from reportlint.tree import Section
 
@@ -113,7 +114,8 @@ class _Layer:
             return
         section = self.ctx.document.section(templates[0].section)
         where = region(self.ctx, section) if section is not None else None
-        candidates = [(t.version, bind_region(self.ctx, t, where)) for t in templates] \
+        rows = raw_rows(where.lines) if where is not None else []
+        candidates = [(t.version, bind_region(self.ctx, t, where, rows)) for t in templates] \
             if where is not None else []
         usable = [c for c in candidates if not c[1].empty]
         if not usable:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from reportlint.tables.template import AMOUNT, COUNT, SIGNED
 
@@ -48,6 +49,7 @@ def _number(text: str) -> tuple[Decimal | None, list[str]]:
         return None, notes
 
 
+@lru_cache(maxsize=4096)  # cells repeat ("0"): parse each spelling once
 def parse_cell(text: str, raw: str, kind: str) -> CellValue:
     """The value of a cell written ``text`` (normalised) / ``raw`` (as in the file)."""
     compact = re.sub(r"\s+", "", text)
