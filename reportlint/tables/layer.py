@@ -25,7 +25,6 @@ from reportlint.tables.template import FormatTemplate, formats
 from reportlint.tree import Section
 
 TABLE_ORDER = ("table2", "table3", "table4")
-_LATEST_SPLIT = 2021  # without any evidence, a report year from here on means the 2021 format
 
 
 @dataclass(frozen=True)
@@ -55,14 +54,14 @@ class TableLayer:
     odd: tuple[Odd, ...] = ()
 
 
-def _default_version(ctx: Context, versions: list[str]) -> str | None:
+def _default_version(ctx: Context, templates: list[FormatTemplate]) -> str | None:
+    """Without evidence in the tables: the version whose years cover the report year."""
     year = report_year(ctx)
-    if not versions:
-        return None
-    if year is None:
-        return versions[-1]
-    fitting = [v for v in versions if int(v) <= max(year, int(versions[0]))]
-    return fitting[-1] if fitting else versions[0]
+    for template in templates:
+        low, high = template.year_from, template.year_to
+        if year is not None and (low is None or low <= year) and (high is None or year <= high):
+            return template.version
+    return templates[-1].version if templates else None
 
 
 def _choose(candidates: list[tuple[str, _Binding]], preferred: str | None) -> tuple[str, _Binding]:
@@ -85,7 +84,7 @@ class _Layer:
         self.formats = {f.version: f for f in formats(ctx)}
         forced = ctx.settings.get("format-version")
         self.forced = str(forced) if forced else None
-        self.default = self.forced or _default_version(ctx, sorted(self.formats))
+        self.default = self.forced or _default_version(ctx, list(self.formats.values()))
         self.tables: dict[str, BoundTable] = {}
         self.missing: list[Missing] = []
         self.odd: list[Odd] = []

@@ -118,7 +118,8 @@ def _format(raw: Mapping[str, Any]) -> FormatTemplate:
     runs = raw.get("run_together") or {}
     tables = {str(k): _table(str(k), version, v, runs.get(k)) for k, v in raw["tables"].items()}
     to = years.get("to")
-    return FormatTemplate(version, str(raw.get("name", version)), years.get("from"),
+    low = years.get("from")
+    return FormatTemplate(version, str(raw.get("name", version)), int(low) if low else None,
                           int(to) if to is not None else None, tables)
 
 
