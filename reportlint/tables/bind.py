@@ -37,12 +37,17 @@ def _paragraph_is_label(paragraph: Paragraph) -> bool:
 
 
 def region(ctx: Context, section: Section) -> Region | None:
+    """The section's table lines, and its short label-like paragraphs up to the last table
+    (group labels and headers the classifier took for prose); prose after the tables is not
+    part of them."""
+    tables = [b.span.end_line for b in section.blocks if isinstance(b, Table)]
+    last = max(tables) if tables else section.span.end_line
     numbers: list[int] = []
     for block in section.blocks:
         if isinstance(block, Table):
             numbers.extend(range(block.span.line, block.span.end_line + 1))
             numbers.append(-1)  # a table ends: end a tab-rendered row too
-        elif _paragraph_is_label(block):
+        elif block.span.line <= last and _paragraph_is_label(block):
             numbers.extend(p.line for p in block.pieces)
             numbers.append(-1)
     lines = tuple((n, ctx.lines[n - 1] if n > 0 else "") for n in numbers)
@@ -113,8 +118,8 @@ def _match_rows(rows: list[tuple[RawRow, str]], template: TableTemplate) -> list
     position = {spec.key: i for i, spec in enumerate(template.rows)}
     exact: list[RowSpec | None] = []
     taken: set[str] = set()
-    for _, label in rows:
-        spec = index.get(row_key(label))
+    for row, label in rows:
+        spec = _exact(row, label, index)
         if spec is not None and spec.key in taken:
             spec = None
         exact.append(spec)
@@ -137,6 +142,19 @@ def _match_rows(rows: list[tuple[RawRow, str]], template: TableTemplate) -> list
             last = position[chosen.key]
             matches.append(_Match(row, chosen, False, label))
     return matches
+
+
+def _exact(row: RawRow, label: str, index: Mapping[str, RowSpec]) -> RowSpec | None:
+    """The row the label names exactly; a label followed by words in a value cell
+    (``行政处罚 十三 0 0``) names it with its leading cells."""
+    spec = index.get(row_key(label))
+    if spec is not None or label != row.label:
+        return spec
+    for count in range(len(row.labels) - 1, 0, -1):
+        spec = index.get(row_key(" ".join(p.text for p in row.labels[:count])))
+        if spec is not None:
+            return spec
+    return None
 
 
 def _best(key: str, candidates: Sequence[RowSpec]) -> RowSpec | None:
