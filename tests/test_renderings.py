@@ -64,3 +64,15 @@ def test_one_changed_cell_is_caught_at_the_right_cell(
     assert found == [(code, expected.span.line, expected.span.column)]
     shown = lines[expected.span.line - 1][expected.span.column - 1:expected.span.end_column - 1]
     assert shown == (value if target == changed else expected.text)  # the cell as written
+
+
+@pytest.mark.parametrize("name", ["pipe.md", "layout.txt", "oneline.txt"])
+def test_header_rows_and_group_labels_may_be_absent(name: str) -> None:
+    drop = ("自然人", "商业", "企业", "组织", "申请人情况", "（三）不予公开", "结果维持", "维持", "信息内容")
+    lines = [line for line in _text(name).split("\n")
+             if not (any(word in line for word in drop) and not any(ch.isdigit() for ch in line))]
+    text = "\n".join(lines)
+    assert [c for c, _, _ in lint(text, name)] == ["F201", "N303"]
+    tables = layer(text, name).tables
+    assert {k: len(t.cells) for k, t in tables.items()} == {
+        "table2": 22, "table3": 161, "table4": 15}

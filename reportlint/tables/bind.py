@@ -177,6 +177,9 @@ def _widen(match: _Match) -> RawRow:
         if row_key(" ".join(p.text for p in labels[:-1])) not in match.spec.keys:
             break
         values.insert(0, labels.pop())
+    blanks = list(row.blanks) if len(labels) == len(row.labels) else []
+    while len(values) < width and blanks:
+        values.insert(0, blanks.pop())
     return RawRow(tuple(labels), tuple(values), row.line, row.glued)
 
 

@@ -31,6 +31,9 @@ class RawRow:
     values: tuple[Piece, ...]
     line: int
     glued: bool = False  # the values were glued to the label without a separator
+    # Empty cells between the label and the first value: merged-cell placeholders, or blank
+    # values (``&nbsp;`` where 0 is meant) when the row is short of values.
+    blanks: tuple[Piece, ...] = ()
 
     @property
     def label(self) -> str:
@@ -48,7 +51,8 @@ def _cell(line: int, start: int, text: str) -> Piece:
     return Piece(line, start + offset + 1, stripped)
 
 
-def _split(cells: Sequence[Piece]) -> tuple[tuple[Piece, ...], tuple[Piece, ...]]:
+def _split(cells: Sequence[Piece]) -> tuple[tuple[Piece, ...], tuple[Piece, ...],
+                                            tuple[Piece, ...]]:
     """Leading empty cells are merged-cell placeholders; labels run up to the first value."""
     index = 0
     while index < len(cells) and not cells[index].text:
@@ -57,7 +61,12 @@ def _split(cells: Sequence[Piece]) -> tuple[tuple[Piece, ...], tuple[Piece, ...]
     while index < len(cells) and not _is_value(cells[index].text):
         index += 1
     labels = tuple(c for c in cells[first:index] if c.text)
-    return labels, tuple(cells[index:])
+    blanks: list[Piece] = []
+    for cell in reversed(cells[first:index]):
+        if cell.text:
+            break
+        blanks.insert(0, cell)
+    return labels, tuple(cells[index:]), tuple(blanks)
 
 
 def pipe_row(line: int, text: str) -> RawRow | None:
@@ -73,8 +82,8 @@ def pipe_row(line: int, text: str) -> RawRow | None:
     for part in _UNESCAPED_PIPE.split(body):
         cells.append(_cell(line, base + position, part))
         position += len(part) + 1
-    labels, values = _split(cells)
-    return RawRow(labels, values, line)
+    labels, values, blanks = _split(cells)
+    return RawRow(labels, values, line, blanks=blanks)
 
 
 def text_row(line: int, text: str) -> RawRow | None:
@@ -110,8 +119,8 @@ def tab_rows(lines: Iterable[tuple[int, str]]) -> list[RawRow]:
 
     def flush() -> None:
         if cells:
-            labels, values = _split(cells)
-            rows.append(RawRow(labels, values, cells[0].line))
+            labels, values, blanks = _split(cells)
+            rows.append(RawRow(labels, values, cells[0].line, blanks=blanks))
             cells.clear()
 
     for number, text in lines:
