@@ -159,7 +159,7 @@ class _Layer:
         span = run_together_span(self.ctx, template, paragraphs)
         if span is not None:
             self.tables[key] = BoundTable(key, UNRECOVERABLE, span, None, template=template)
-        elif section is not None:
+        elif section is not None and section.blocks:  # an empty section is S106's
             self.missing.append(Missing(key, name, section.heading.span))
 
 
