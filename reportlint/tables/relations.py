@@ -11,11 +11,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-
-from lark import Lark, Token, Tree
+from typing import TYPE_CHECKING, Any
 
 from reportlint.resources import grammar_path
 from reportlint.tables.records import BoundCell, BoundTable
+
+if TYPE_CHECKING:
+    from lark import Lark
 
 
 @dataclass(frozen=True)
@@ -42,20 +44,26 @@ class Relation:
 
 @cache
 def _parser() -> Lark:
-    return Lark(grammar_path("relations.lark").read_text(encoding="utf-8"), parser="lalr")
+    """Built on first use (rule modules do not import lark when loaded), with Lark's
+    cache in a user-owned folder like the report grammar's."""
+    from lark import Lark
+
+    from reportlint.parser import cache_file
+
+    text = grammar_path("relations.lark").read_text(encoding="utf-8")
+    return Lark(text, parser="lalr", cache=cache_file(text, "relations"))
 
 
-def _name(tree: Tree[Token] | Token) -> str:
-    assert isinstance(tree, Tree)
+def _name(tree: Any) -> str:
     return str(tree.children[0])
 
 
-def _side(tree: Tree[Token]) -> Side:
+def _side(tree: Any) -> Side:
     terms: list[tuple[int, Ref]] = []
     constant = Decimal(0)
     sign = 1
     for child in tree.children:
-        if isinstance(child, Token):
+        if isinstance(child, str):  # a lark Token: the sign
             sign = -1 if child == "-" else 1
             continue
         if child.data == "number":
@@ -71,9 +79,7 @@ def _side(tree: Tree[Token]) -> Side:
 
 @cache
 def parse_relation(text: str) -> Relation:
-    tree = _parser().parse(text)
-    left, op, right = tree.children
-    assert isinstance(left, Tree) and isinstance(right, Tree)
+    left, op, right = _parser().parse(text).children
     return Relation(_side(left), "=" if str(op) in ("=", "==") else str(op), _side(right))
 
 
