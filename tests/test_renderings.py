@@ -77,3 +77,23 @@ def test_header_rows_and_group_labels_may_be_absent(name: str) -> None:
     tables = layer(text, name).tables
     assert {k: len(t.cells) for k, t in tables.items()} == {
         "table2": 22, "table3": 161, "table4": 15}
+
+
+TABLE_SECTIONS = ("proactive", "requests", "review")
+
+
+@pytest.mark.parametrize("name", [*BOUND, "runtogether.txt"])
+def test_table_lines_are_neither_headings_nor_prose(name: str) -> None:
+    from tablehelp import rules
+
+    from reportlint.catalogue import catalogue_from_data
+    from reportlint.parser import parse
+    from reportlint.readers import read_bytes
+
+    source = read_bytes(name, _text(name).encode("utf-8"))
+    document = parse(source.lines, catalogue_from_data(rules().data["sections"]))
+    assert [s.key for s in document.sections] == [
+        "overview", "proactive", "requests", "review", "problems", "other"]
+    for section in document.sections:
+        if section.key in TABLE_SECTIONS:
+            assert section.paragraphs == ()
