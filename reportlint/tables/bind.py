@@ -38,16 +38,18 @@ def _paragraph_is_label(paragraph: Paragraph) -> bool:
 
 def region(ctx: Context, section: Section) -> Region | None:
     """The section's table lines, and its short label-like paragraphs up to the last table
-    (group labels and headers the classifier took for prose); prose after the tables is not
-    part of them."""
-    tables = [b.span.end_line for b in section.blocks if isinstance(b, Table)]
-    last = max(tables) if tables else section.span.end_line
+    (group labels and headers the classifier took for prose). Prose after the tables, and
+    numbers in prose before them, are not part of them."""
+    tables = [b.span for b in section.blocks if isinstance(b, Table)]
+    first = min(s.line for s in tables) if tables else section.span.line
+    last = max(s.end_line for s in tables) if tables else section.span.end_line
     numbers: list[int] = []
     for block in section.blocks:
         if isinstance(block, Table):
             numbers.extend(range(block.span.line, block.span.end_line + 1))
             numbers.append(-1)  # a table ends: end a tab-rendered row too
-        elif block.span.line <= last and _paragraph_is_label(block):
+        elif _paragraph_is_label(block) and block.span.line <= last and (
+                block.span.line >= first or not any(ch.isdigit() for ch in block.text)):
             numbers.extend(p.line for p in block.pieces)
             numbers.append(-1)
     lines = tuple((n, ctx.lines[n - 1] if n > 0 else "") for n in numbers)

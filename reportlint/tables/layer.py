@@ -83,7 +83,8 @@ class _Layer:
         self.ctx = ctx
         self.formats = {f.version: f for f in formats(ctx)}
         forced = ctx.settings.get("format-version")
-        self.forced = str(forced) if forced else None
+        # A version no template describes cannot be checked against: detect instead.
+        self.forced = str(forced) if forced and str(forced) in self.formats else None
         self.default = self.forced or _default_version(ctx, list(self.formats.values()))
         self.tables: dict[str, BoundTable] = {}
         self.missing: list[Missing] = []
