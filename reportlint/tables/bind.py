@@ -53,10 +53,10 @@ def region(ctx: Context, section: Section) -> Region | None:
             numbers.extend(p.line for p in block.pieces)
             numbers.append(-1)
     lines = tuple((n, ctx.lines[n - 1] if n > 0 else "") for n in numbers)
-    first = next(((n, t) for n, t in lines if t.strip()), None)
-    if first is None:
+    opening = next(((n, t) for n, t in lines if t.strip()), None)
+    if opening is None:
         return None
-    number, text = first
+    number, text = opening
     piece = piece_of(number, text)  # past indentation and Markdown heading marks
     return Region(lines, piece.span)
 
@@ -70,7 +70,7 @@ class _Match:
 
 
 @dataclass
-class _Binding:
+class Binding:
     """A table bound to one template, with a score of how well it fits."""
 
     template: TableTemplate
@@ -207,12 +207,12 @@ class _Binder:
         self.template = template
         self.rows = rows
         self.where = where
-        self.out = _Binding(template, raw_lines=ctx.raw_lines or ctx.lines)
+        self.out = Binding(template, raw_lines=ctx.raw_lines or ctx.lines)
 
     def cell(self, row: str, column: str, piece: Piece) -> None:
         self.out.slots.append((row, column, piece))
 
-    def bind(self) -> _Binding:
+    def bind(self) -> Binding:
         if self.template.layout == "flat":
             self._flat()
         else:
@@ -309,7 +309,7 @@ def evidence_hits(template: TableTemplate, lines: Sequence[tuple[int, str]]) -> 
 
 
 def bind_region(ctx: Context, template: TableTemplate, where: Region,
-                rows: list[RawRow] | None = None) -> _Binding:
+                rows: list[RawRow] | None = None) -> Binding:
     """``rows``: the region's raw rows, when already split (they do not depend on the
     template, and each table is tried with every version's template)."""
     rows = raw_rows(where.lines) if rows is None else rows
@@ -331,7 +331,7 @@ def run_together_span(ctx: Context, template: TableTemplate,
     return None
 
 
-def _cells(binding: _Binding) -> dict[tuple[str, str], BoundCell]:
+def _cells(binding: Binding) -> dict[tuple[str, str], BoundCell]:
     cells: dict[tuple[str, str], BoundCell] = {}
     raw_lines = binding.raw_lines
     for row, column, piece in binding.slots:
@@ -344,7 +344,7 @@ def _cells(binding: _Binding) -> dict[tuple[str, str], BoundCell]:
     return cells
 
 
-def finish(binding: _Binding, key: str, span: Span, version: str) -> BoundTable:
+def finish(binding: Binding, key: str, span: Span, version: str) -> BoundTable:
     if binding.unrecoverable is not None:
         return BoundTable(key, UNRECOVERABLE, binding.unrecoverable, version,
                           template=binding.template)

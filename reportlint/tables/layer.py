@@ -11,8 +11,8 @@ from reportlint.facts import report_year
 from reportlint.kinds.base import Context
 from reportlint.model import Span
 from reportlint.tables.bind import (
+    Binding,
     Region,
-    _Binding,
     bind_region,
     evidence_hits,
     finish,
@@ -64,13 +64,13 @@ def _default_version(ctx: Context, templates: list[FormatTemplate]) -> str | Non
     return templates[-1].version if templates else None
 
 
-def _choose(candidates: list[tuple[str, _Binding]], preferred: str | None) -> tuple[str, _Binding]:
-    def score(item: tuple[str, _Binding]) -> tuple[int, int]:
+def _choose(candidates: list[tuple[str, Binding]], preferred: str | None) -> tuple[str, Binding]:
+    def score(item: tuple[str, Binding]) -> tuple[int, int]:
         return item[1].fit, 1 if item[0] == preferred else 0
     return max(candidates, key=score)
 
 
-def _odd_span(binding: _Binding, main: FormatTemplate | None, table: str, fallback: Span) -> Span:
+def _odd_span(binding: Binding, main: FormatTemplate | None, table: str, fallback: Span) -> Span:
     other = main.tables.get(table) if main else None
     if other is None:
         return fallback
@@ -128,7 +128,7 @@ class _Layer:
             return
         self.note_version(key, version, binding, where)
 
-    def note_version(self, key: str, version: str, binding: _Binding, where: Region) -> None:
+    def note_version(self, key: str, version: str, binding: Binding, where: Region) -> None:
         """A table is evidence of its version when its header words or some of its rows
         exist only in that version (表三 2019 and 2021 differ only in （六）)."""
         hits = evidence_hits(binding.template, where.lines)
@@ -145,7 +145,7 @@ class _Layer:
             main = self.formats.get(self.main)
             self.odd.append(Odd(key, version, _odd_span(binding, main, key, where.span)))
 
-    def distinct_rows(self, key: str, version: str, binding: _Binding) -> list[str]:
+    def distinct_rows(self, key: str, version: str, binding: Binding) -> list[str]:
         others = [f.tables[key] for v, f in self.formats.items()
                   if v != version and key in f.tables]
         bound = {k for k, _ in binding.rows}
