@@ -10,6 +10,7 @@ from tablehelp import layer, lint
 
 RENDERINGS = Path(__file__).resolve().parent.parent / "fixtures" / "renderings"
 BOUND = ("pipe.md", "pipe-split.md", "layout.txt", "oneline.txt")
+BOUND_2021 = ("2021-tab.txt", "2021-pipe.md", "2021-layout.txt", "2021-oneline.txt")
 EXAMPLE = RENDERINGS.parent / "example.txt"
 
 # (code, table, changed cell, new value, cell the diagnostic must point at)
@@ -20,6 +21,15 @@ MUTATIONS = [
     ("T404", "table4", ("review_upheld",), "4", ("review_total",)),
     ("T404", "table4", ("after_pending",), "1", ("after_total",)),
     ("T405", "table2", ("rules", "new_published"), "5", ("rules", "new_published")),
+]
+
+
+MUTATIONS_2021 = [
+    ("T401", "table3", ("other_unpaid", "legal"), "3", ("other_unpaid", "total")),
+    ("T402", "table3", ("other_misc", "natural"), "2", ("total", "natural")),
+    ("T403", "table3", ("prior", "total"), "4", ("new", "total")),
+    ("T404", "table4", ("direct_other",), "2", ("direct_total",)),
+    ("T405", "table2", ("normative", "issued"), "9", ("normative", "issued")),
 ]
 
 
@@ -40,6 +50,20 @@ def test_rendering_is_clean(name: str) -> None:
         "table2": 22, "table3": 161, "table4": 15}
 
 
+@pytest.mark.parametrize("name", BOUND_2021)
+def test_2021_rendering_is_clean(name: str) -> None:
+    assert lint(_text(name), name) == [("F201", *_caption(name))]
+    tables = layer(_text(name), name).tables
+    assert {k: (t.version, len(t.cells)) for k, t in tables.items()} == {
+        "table2": ("2021", 10), "table3": ("2021", 175), "table4": ("2021", 15)}
+
+
+def _caption(name: str) -> tuple[int, int]:
+    number = next(i for i, line in enumerate(_text(name).split("\n"), 1) if "第二十条" in line)
+    line = _text(name).split("\n")[number - 1]
+    return number, line.index("第二十条") + 1
+
+
 def test_run_together_cells_are_unrecoverable_and_never_guessed() -> None:
     text = _text("runtogether.txt")
     found = lint(text, "runtogether.txt")
@@ -47,8 +71,12 @@ def test_run_together_cells_are_unrecoverable_and_never_guessed() -> None:
     assert all(not t.cells for t in layer(text, "runtogether.txt").tables.values())
 
 
-@pytest.mark.parametrize("name", BOUND)
-@pytest.mark.parametrize("mutation", MUTATIONS, ids=lambda m: f"{m[0]}-{m[2][-1]}")
+CASES = [(n, m) for n in BOUND for m in MUTATIONS] + [
+    (n, m) for n in BOUND_2021 for m in MUTATIONS_2021]
+
+
+@pytest.mark.parametrize(("name", "mutation"), CASES,
+                         ids=[f"{n}-{m[0]}-{m[2][-1]}" for n, m in CASES])
 def test_one_changed_cell_is_caught_at_the_right_cell(
         name: str, mutation: tuple[str, str, tuple[str, ...], str, tuple[str, ...]]) -> None:
     code, table, changed, value, target = mutation
@@ -82,7 +110,7 @@ def test_header_rows_and_group_labels_may_be_absent(name: str) -> None:
 TABLE_SECTIONS = ("proactive", "requests", "review")
 
 
-@pytest.mark.parametrize("name", [*BOUND, "runtogether.txt"])
+@pytest.mark.parametrize("name", [*BOUND, *BOUND_2021, "runtogether.txt"])
 def test_table_lines_are_neither_headings_nor_prose(name: str) -> None:
     from tablehelp import rules
 
