@@ -111,3 +111,14 @@ def test_a_new_format_version_is_a_yaml_file_in_another_pack(tmp_path: Path) -> 
     assert [(c, line) for c, line, _ in with_variant] == [("F201", 9)]
     assert "某地2099年格式" in with_variant[0][2]
     assert ("F205", 18) in [(c, line) for c, line, _ in found(())]  # unknown to the national one
+
+
+def test_parse_command_lists_the_bound_cells(capsys: pytest.CaptureFixture[str]) -> None:
+    from reportlint.cli import main
+
+    main(["parse", str(EXAMPLE)])
+    out = capsys.readouterr().out
+    assert "tables (format 2019, from evidence)" in out
+    rows = [line.split() for line in out.splitlines() if line.startswith("    new ")]
+    assert ["new", "natural", "1", "line", "103:2"] in rows
+    assert "table4 bound 2019 at 350:2 (15 cells)" in out

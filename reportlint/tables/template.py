@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reportlint.kinds.base import Context
@@ -29,6 +30,7 @@ def strip_numbering(label: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def label_key(label: str) -> str:
     """The form labels are compared in: numbering, spaces and soft punctuation removed."""
     text = _SOFT.sub("", strip_numbering(label))
@@ -129,5 +131,13 @@ def formats_from_data(data: Mapping[str, Any]) -> tuple[FormatTemplate, ...]:
     return tuple(sorted(found, key=lambda f: f.version))
 
 
+_LOADED: dict[int, tuple[Mapping[str, Any], tuple[FormatTemplate, ...]]] = {}
+
+
 def formats(ctx: Context) -> tuple[FormatTemplate, ...]:
-    return ctx.derived("formats", lambda c: formats_from_data(c.data))
+    """The templates of the loaded rule packs, read once per loaded data (not per report)."""
+    cached = _LOADED.get(id(ctx.data))
+    if cached is None or cached[0] is not ctx.data:
+        cached = (ctx.data, formats_from_data(ctx.data))
+        _LOADED[id(ctx.data)] = cached
+    return cached[1]
