@@ -125,3 +125,16 @@ def test_table_lines_are_neither_headings_nor_prose(name: str) -> None:
     for section in document.sections:
         if section.key in TABLE_SECTIONS:
             assert section.paragraphs == ()
+
+
+def test_a_column_missing_from_every_row_is_one_diagnostic() -> None:
+    import re
+
+    lines = _text("oneline.txt").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    for index in range(start, len(lines)):  # drop 自然人 from every 表三 row
+        found = re.match(r"^(.*?\S) \d+ ((?:\d+ ){5}\d+)$", lines[index])
+        if found:
+            lines[index] = f"{found.group(1)} {found.group(2)}"
+    assert lint("\n".join(lines), "oneline.txt", select=("F205", "T")) == [
+        ("F205", start + 1, 1)]

@@ -24,6 +24,7 @@ from reportlint.tables.template import RowSpec, TableTemplate, label_key
 from reportlint.tree import Paragraph, Piece, Section, Table
 
 _LABEL_LINE_MAX = 40
+_WIDTH_ROWS_MAX = 3  # more rows than this with a wrong number of values: one diagnostic
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,17 @@ class _Binder:
                                                                      row.values[0].text}))
                 self.out.fit -= 1
         self._missing(matches)
+        self._collapse_widths()
+
+    def _collapse_widths(self) -> None:
+        """A column missing from the whole table is one problem, not one per row."""
+        widths = [p for p in self.out.problems if p.kind == "width"]
+        if len(widths) <= _WIDTH_ROWS_MAX:
+            return
+        first = widths[0]
+        others = [p for p in self.out.problems if p.kind != "width"]
+        args = {**first.args, "row": f"{first.args['row']}等{len(widths)}行"}
+        self.out.problems = [*others, Problem("width", first.span, args, first.severity)]
 
     def _bind_row(self, match: _Match) -> None:
         spec, row = match.spec, _widen(match)
