@@ -132,7 +132,8 @@ def test_a_column_missing_from_every_row_is_one_diagnostic() -> None:
 
     lines = _text("oneline.txt").split("\n")
     start = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
-    for index in range(start, len(lines)):  # drop 自然人 from every 表三 row
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、结转下年度"))
+    for index in range(start, end + 1):  # drop 自然人 from every 表三 row
         found = re.match(r"^(.*?\S) \d+ ((?:\d+ ){5}\d+)$", lines[index])
         if found:
             lines[index] = f"{found.group(1)} {found.group(2)}"
