@@ -269,6 +269,9 @@ def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
         raise UsageError(f"{path}: {problem.code} {problem.message}") from None
     _, document = parse_source(source, rules.data)
     click.echo(dump(document), nl=False)
+    from reportlint.tables.dump import dump_tables
+
+    click.echo(dump_tables(document, source.lines, rules.data), nl=False)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

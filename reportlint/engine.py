@@ -48,11 +48,18 @@ class Selection:
         return self.severity.get(rule.code, rule.severity)
 
 
+def _severity(rule: Rule, finding: Finding, selection: Selection) -> Severity:
+    """A finding may name its own severity, unless the user configured the rule's."""
+    if finding.severity is None or rule.code in selection.severity:
+        return selection.severity_of(rule)
+    return Severity.parse(finding.severity)
+
+
 def _diagnostic(rule: Rule, finding: Finding, selection: Selection) -> Diagnostic:
     return Diagnostic(
         code=rule.code,
         name=rule.name,
-        severity=selection.severity_of(rule),
+        severity=_severity(rule, finding, selection),
         message=finding.message,
         span=finding.span,
         related=finding.related,
@@ -79,7 +86,7 @@ def check_source(
 ) -> tuple[Diagnostic, ...]:
     """Diagnostics for a report that was read, addressed in the original file."""
     source, document = parse_source(source, rules.data)
-    context = Context(document, source.lines, rules.data, settings)
+    context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines)
     found: list[Diagnostic] = list(source.problems)
     for rule in rules.rules:
         if not selection.enabled(rule.code):

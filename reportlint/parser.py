@@ -28,7 +28,7 @@ from reportlint.tree import (
     Table,
     TextBlock,
     Title,
-    pieces_span,
+    piece_of,
 )
 
 
@@ -42,7 +42,7 @@ class _LineTokenLexer(Lexer):
         yield from data
 
 
-def _cache_file(grammar_text: str) -> str | None:
+def _cache_file(grammar_text: str, name: str = "report") -> str | None:
     """A grammar cache in a user-owned folder (never a predictable name in /tmp)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     folder = Path(base) / "reportlint"
@@ -51,7 +51,10 @@ def _cache_file(grammar_text: str) -> str | None:
     except OSError:
         folder = Path(tempfile.mkdtemp(prefix="reportlint-"))
     digest = hashlib.sha256(grammar_text.encode()).hexdigest()[:16]
-    return str(folder / f"report-{digest}.lark-cache")
+    return str(folder / f"{name}-{digest}.lark-cache")
+
+
+cache_file = _cache_file  # also used by the relation language (reportlint.tables.relations)
 
 
 @cache
@@ -64,17 +67,6 @@ def _parser() -> Lark:
         propagate_positions=False,
         cache=_cache_file(text),
     )
-
-
-def piece_of(line: int, text: str) -> Piece:
-    """The stripped content of a line, keeping its true column."""
-    stripped = text.lstrip()
-    column = len(text) - len(stripped) + 1
-    if stripped.startswith("#"):  # Markdown heading marks
-        body = stripped.lstrip("#").lstrip()
-        column += len(stripped) - len(body)
-        stripped = body
-    return Piece(line, column, stripped.rstrip())
 
 
 def _pieces(tokens: list[Token]) -> tuple[Piece, ...]:
@@ -148,4 +140,4 @@ def parse(lines: tuple[str, ...], catalogue: Catalogue) -> Document:
     return _with_keys(document, lines, catalogue)
 
 
-__all__ = ["parse", "piece_of", "pieces_span"]
+__all__ = ["parse"]

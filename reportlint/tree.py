@@ -24,6 +24,17 @@ class Piece:
         return Span(self.line, self.column, self.line, self.column + len(self.text))
 
 
+def piece_of(line: int, text: str) -> Piece:
+    """The stripped content of a line, keeping its true column."""
+    stripped = text.lstrip()
+    column = len(text) - len(stripped) + 1
+    if stripped.startswith("#"):  # Markdown heading marks
+        body = stripped.lstrip("#").lstrip()
+        column += len(stripped) - len(body)
+        stripped = body
+    return Piece(line, column, stripped.rstrip())
+
+
 def pieces_span(pieces: tuple[Piece, ...]) -> Span:
     first, last = pieces[0], pieces[-1]
     return Span(first.line, first.column, last.line, last.column + len(last.text))

@@ -29,7 +29,8 @@ def test_example_is_clean() -> None:
 
 
 def test_error_exits_1_and_reports_location(tmp_path: Path) -> None:
-    result = run("check", "--format", "json", str(write(tmp_path, "r.txt", BROKEN)))
+    result = run("check", "--format", "json", "--select", "S",
+                 str(write(tmp_path, "r.txt", BROKEN)))
     assert result.exit_code == 1
     assert result.triples() == [("S103", 394, 1)]
 
@@ -79,14 +80,14 @@ def test_directory_lints_report_files_and_skips_hidden(tmp_path: Path) -> None:
     write(tmp_path, "a/bad.md", BROKEN)
     write(tmp_path, ".hidden/bad.txt", BROKEN)
     write(tmp_path, "a/notes.csv", BROKEN)
-    result = run("check", "--format", "json", str(tmp_path))
+    result = run("check", "--format", "json", "--select", "S", str(tmp_path))
     assert result.exit_code == 1
     assert {Path(d["path"]).name for d in result.json()} == {"bad.md"}
     assert "in 2 files" in run("check", str(tmp_path)).stdout
 
 
 def test_stdin_with_a_filename() -> None:
-    result = run("check", "--format", "json", "--stdin-filename", "draft.txt", "-",
+    result = run("check", "--format", "json", "--select", "S", "--stdin-filename", "draft.txt", "-",
                  stdin=BROKEN.encode("gb18030"))
     assert result.exit_code == 1
     assert [(d["path"], d["code"], d["line"]) for d in result.json()] == [
@@ -111,7 +112,7 @@ def test_empty_file_is_e002(tmp_path: Path) -> None:
 def test_json_keys_and_order(tmp_path: Path) -> None:
     two = write(tmp_path, "b.txt", BROKEN)
     one = write(tmp_path, "a.txt", NONCANONICAL)
-    items = run("check", "--format", "json", str(two), str(one)).json()
+    items = run("check", "--format", "json", "--select", "S", str(two), str(one)).json()
     assert [d["path"] for d in items] == [str(one), str(two)]
     assert set(items[0]) == {"path", "code", "name", "severity", "message", "line", "column",
                              "end_line", "end_column", "page", "related"}
@@ -123,7 +124,7 @@ def test_json_keys_and_order(tmp_path: Path) -> None:
 
 def test_text_format_shows_location_source_caret_and_summary(tmp_path: Path) -> None:
     path = write(tmp_path, "r.txt", NONCANONICAL)
-    lines = run("check", str(path)).stdout.splitlines()
+    lines = run("check", "--select", "S", str(path)).stdout.splitlines()
     assert lines[0].startswith(f"{path}:395:1: S105 [warning] ")
     assert lines[1] == "  395 | 五、存在问题及改进情况"
     # 11 CJK characters, two terminal cells each
@@ -159,14 +160,15 @@ def test_parse_prints_the_tree_with_spans() -> None:
 
 def test_python_dash_m_runs_the_cli() -> None:
     result = subprocess.run([sys.executable, "-m", "reportlint", "check", "--format", "json",
-                             str(EXAMPLE)], capture_output=True, text=True, check=False)
+                             "--select", "S", str(EXAMPLE)],
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert json.loads(result.stdout) == []
 
 
 def test_text_that_is_no_report_is_never_clean(tmp_path: Path) -> None:
     path = write(tmp_path, "notes.txt", "会议纪要\n今天讨论了三件事。\n一是预算。\n")
-    result = run("check", "--format", "json", str(path))
+    result = run("check", "--format", "json", "--select", "S", str(path))
     assert result.exit_code == 1
     codes = [c for c, _, _ in result.triples()]
     assert codes[0] == "S101" and codes.count("S103") == 6

@@ -41,7 +41,9 @@ def test_installed_wheel_lints_the_example_from_elsewhere(installed: Path) -> No
     result = _sh(installed / "env" / "bin" / "reportlint", "check", "--format", "json",
                  "report.txt", cwd=outside)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == []
+    found = json.loads(result.stdout)
+    assert [d for d in found if d["severity"] != "info"] == []
+    assert found  # the info diagnostics show the tables were bound (F201 names the version)
 
 
 def test_installed_wheel_finds_its_rules_not_the_checkout(installed: Path) -> None:

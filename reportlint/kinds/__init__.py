@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from reportlint.kinds import structure, text
+from reportlint.kinds import structure, tables, text
 from reportlint.kinds.base import Context, Finding, Kind, Param, Settings
 
 KINDS: dict[str, Kind] = {
     **text.KINDS,
     **structure.KINDS,
+    **tables.KINDS,
 }
 
 __all__ = ["KINDS", "Context", "Finding", "Kind", "Param", "Settings"]

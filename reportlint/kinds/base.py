@@ -26,6 +26,7 @@ class Finding:
     span: Span
     message: str
     related: tuple[Related, ...] = ()
+    severity: str | None = None  # overrides the rule's default (e.g. F205: extra → warning)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Context:
     data: Mapping[str, Any]
     settings: Settings = field(default_factory=Settings)
     memo: dict[str, Any] = field(default_factory=dict)
+    raw_lines: tuple[str, ...] = ()  # the lines before normalisation (full-width digits …)
 
     def derived(self, name: str, compute: Callable[[Context], T]) -> T:
         if name not in self.memo:
