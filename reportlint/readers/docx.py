@@ -46,20 +46,22 @@ def _open(data: bytes) -> Any:
 
 
 def _cell_text(cell: Any) -> str:
-    """A cell's paragraphs (and nested tables' text) joined, CJK-aware."""
-    pieces = [p.text for p in cell.paragraphs]
+    """A cell's paragraphs and line breaks (and nested tables' text) joined, CJK-aware."""
+    pieces = [piece for p in cell.paragraphs for piece in p.text.split("\n")]
     for inner in cell.tables:
         pieces.extend(c.text for row in inner.rows for c in row.cells)
     return join_pieces(pieces)
 
 
 def _table_lines(table: Table, number: int) -> Iterator[OutLine]:
-    seen: set[int] = set()
+    # The <w:tc> elements themselves, not their id(): lxml keeps one proxy per element only
+    # while a reference lives, so ids of dropped proxies are reused.
+    seen: set[Any] = set()
     for r, row in enumerate(table.rows, start=1):
         cells: list[str] = []
         wheres: list[str] = []
         for c, cell in enumerate(row.cells, start=1):
-            key = id(cell._tc)
+            key = cell._tc
             cells.append("" if key in seen else _cell_text(cell))
             seen.add(key)
             wheres.append(f"第{number}个表格第{r}行第{c}列")

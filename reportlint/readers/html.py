@@ -52,13 +52,18 @@ def decode_html(data: bytes) -> str:
     raise InputProblem("E001", "无法解码该网页（声明的字符集、UTF-8 与 GB18030 均失败）")
 
 
+def _looks_binary(sample: str) -> bool:
+    controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or ch == "\ufffd")
+    return "\x00" in sample or controls > max(2, len(sample) // 100)
+
+
 def read_html(path: str, data: bytes) -> Source:
     from reportlint.readers.htmlrender import parse_tree, render
 
     if not data.strip():
         raise InputProblem("E002", "网页文件为空")
     text = decode_html(data).replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text[:4096]:
+    if _looks_binary(text[:4096]):
         raise InputProblem("E001", "文件不是网页（含二进制内容）")
     try:
         tree = parse_tree(text)

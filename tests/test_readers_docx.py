@@ -1,0 +1,88 @@
+"""DOCX reader: merged cells, places in words, old formats, broken files."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from readerhelp import BAD, DOCUMENTS, lint, read, row_cells, row_starting
+
+from reportlint.model import Diagnostic, Severity, Span
+from reportlint.readers import read_bytes
+from reportlint.sourcemap import to_source
+
+
+def _document() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("某局2021年政府信息公开工作年度报告")
+    document.add_paragraph("")  # empty paragraphs are not counted
+    document.add_paragraph("\t一、总体情况")
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "三、本年度办理结果"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "（一）予以公开"
+    table.cell(1, 1).text = "甲\n乙"
+    table.cell(1, 2).text = "7"
+    table.cell(2, 0).text = "a|b"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_merged_cells_fill_their_first_position_only():
+    source = read_bytes("t.docx", _document())
+    rows = [row_cells(line) for line in source.raw_lines if line.startswith("|")]
+    assert rows == [
+        ["三、本年度办理结果", "（一）予以公开", ""],
+        ["", "甲乙", "7"],
+        ["a|b", "", ""],
+    ]
+
+
+def test_tabs_in_paragraphs_do_not_make_table_lines():
+    source = read_bytes("t.docx", _document())
+    assert source.raw_lines[1] == "  一、总体情况"
+
+
+def test_places_name_paragraphs_and_cells():
+    source = read_bytes("t.docx", _document())
+    assert source.origins is not None
+    assert source.origins[1].where == "第2段"
+    line = next(i for i, t in enumerate(source.lines) if "甲乙" in t)
+    column = source.lines[line].index("7") + 1
+    diagnostic = Diagnostic("N301", "cell-not-number", Severity.ERROR, "x",
+                            Span(line + 1, column, line + 1, column + 1))
+    mapped = to_source(source, diagnostic)
+    assert mapped.where == "第1个表格第2行第3列"
+    assert mapped.span.line == line + 1  # a line of the extracted text
+
+
+def test_generated_example_reads_like_the_text():
+    source = read(DOCUMENTS / "example.docx")
+    assert row_starting(source, "一、本年新收政府信息公开申请数量")[-7:] == [
+        "1", "0", "0", "0", "0", "0", "1"]
+    assert row_starting(source, "信息内容")[1] == "本年新制作数量"  # a line break in a cell
+    assert lint("example.docx", (DOCUMENTS / "example.docx").read_bytes()) == ()
+
+
+BAD_DOCX = {"empty.docx": "E002", "truncated.docx": "E001", "encrypted.docx": "E001",
+            "junk.docx": "E001", "no-text.docx": "E002", "old.doc": "E001", "old.wps": "E001"}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_DOCX))
+def test_bad_word_files(name):
+    assert [d.code for d in lint(name, (BAD / name).read_bytes())] == [BAD_DOCX[name]]
+
+
+def test_old_formats_say_what_to_do():
+    (found,) = lint("report.doc", (BAD / "old.doc").read_bytes())
+    assert ".docx" in found.message and "PDF" in found.message
+
+
+def test_a_zip_that_is_not_a_word_file():
+    buffer = io.BytesIO()
+    import zipfile
+
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    assert [d.code for d in lint("x.docx", buffer.getvalue())] == ["E001"]
