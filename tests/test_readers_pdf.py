@@ -164,3 +164,15 @@ def test_cell_text_wrapped_over_lines_is_joined_and_bars_escaped():
 def test_filled_shading_is_not_a_rule():
     assert segments_of_box(0, 0, 400, 20, edges=False) == []
     assert segments_of_box(0, 0, 400, 0.5, edges=False) == [Segment(True, 0.25, 0, 400)]
+
+
+def test_a_label_cut_by_a_page_break_is_joined():
+    # szfgs2024: the merged cell （四）无法提供 starts at the foot of page 4 and goes on at the
+    # top of page 5 (Word draws a rule at the break, so only the text tells).
+    source = read(SZF2024)
+    assert row_starting(source, "1.本机关不掌握相关政府信息")[:2] == ["", "（四）无法提供"]
+    assert row_starting(source, "2.没有现成信息需要另行制作")[:2] == ["", ""]
+    # A new numbered label at the top of a page is not glued to the one before.
+    hzq = read(HZQ2023)
+    assert row_starting(hzq, "3.补正后申请内容仍不明确")[:2] == ["", ""]
+    assert row_starting(hzq, "2.没有现成信息需要另行制作")[:2] == ["", ""]

@@ -28,6 +28,8 @@ from reportlint.readers.pdfgeom import (
 from reportlint.readers.rows import join_pieces
 
 _CID = re.compile(r"\(cid:\d+\)")
+_NUMBER = re.compile(r"^[-+－]?[\d,，.．]+%?$|^[/—-]$")
+_NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．，,]|^第")
 # Characters that fill any Chinese report: garbage from a broken font map lacks them.
 _COMMON = frozenset(
     "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过"
@@ -146,6 +148,14 @@ def _has_letters(row: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in row)
 
 
+def _cut_label(before: str, after: str) -> bool:
+    """Word draws a rule at the page break even through a merged cell, so a label cut by the
+    break (``（四）无`` | ``法提供``) is known by its text: the part on the new page is not a
+    number and does not open with a numbering of its own (``3.``, ``（五）``, ``四、``)."""
+    return bool(before) and not _NUMBER.match(before) and not _NUMBER.match(after) \
+        and not _NUMBERING.match(after)
+
+
 def _join_cut_cells(done: list[Block], blocks: list[Block]) -> None:
     last, first = done[-1], blocks[0]
     assert last.cells is not None and first.cells is not None
@@ -153,7 +163,8 @@ def _join_cut_cells(done: list[Block], blocks: list[Block]) -> None:
         return
     cells = list(first.cells)
     for c, text in enumerate(cells):
-        if not (text and first.open_top[c] and last.open_bottom[c]):
+        open_edges = first.open_top[c] and last.open_bottom[c]
+        if not text or not (open_edges or _cut_label(last.cells[c], text)):
             continue
         for index in range(len(done) - 1, -1, -1):  # the row where the cut cell starts
             row = done[index]
