@@ -126,3 +126,15 @@ def test_truncated_html_is_linted_as_far_as_it_goes():
 def test_empty_page_body():
     with pytest.raises(InputProblem):
         _source("<html><body>   </body></html>")
+
+
+def test_layout_tables_read_as_flowing_text():
+    long_text = "根据条例规定编制本报告。" * 30
+    html = (f"<table><tr><td><p>某局2021年政府信息公开工作年度报告</p><p>{long_text}</p>"
+            "<table><tr><td>规章</td><td>0</td></tr><tr><td>规范性文件</td><td>1</td></tr>"
+            "</table></td></tr></table>")
+    lines = _source(html).raw_lines
+    assert lines[:2] == ("某局2021年政府信息公开工作年度报告", long_text)
+    assert lines[2:] == ("| 规章 | 0 |", "| 规范性文件 | 1 |")
+    single = "<table><tr><td>一、总体情况</td></tr><tr><td>正文。</td></tr></table>"
+    assert _source(single).raw_lines == ("一、总体情况", "正文。")

@@ -75,6 +75,7 @@ _CELL = frozenset({"td", "th"})
 _SECTIONS = frozenset({"thead", "tbody", "tfoot"})
 
 Char = tuple[str, Point]
+_PASSAGE = 300  # characters: a table cell holding more is page layout, not data
 
 
 def _collapse(chars: list[Char]) -> list[Char]:
@@ -97,6 +98,23 @@ def _collapse(chars: list[Char]) -> list[Char]:
 def _is_nav(element_attrs: dict[str, str]) -> bool:
     names = f"{element_attrs.get('id', '')} {element_attrs.get('class', '')}"
     return bool(_NAV_NAME.search(names)) or element_attrs.get("role") == "navigation"
+
+
+def _text_length(element: Element) -> int:
+    return sum(len(c.chars.strip()) if isinstance(c, Text) else _text_length(c)
+               for c in element.children)
+
+
+def _is_layout(table: Element) -> bool:
+    """A table used for page layout, read as flowing text: it holds another table, has a
+    single column, or a cell holding a whole passage of text."""
+    if _has_table(table):
+        return True
+    rows = list(_rows(table))
+    cells = [c for row in rows for c in row.children if isinstance(c, Element) and c.tag in _CELL]
+    widest = max((sum(c.attr_int("colspan") for c in row.children
+                      if isinstance(c, Element) and c.tag in _CELL) for row in rows), default=0)
+    return widest <= 1 or any(_text_length(c) > _PASSAGE for c in cells)
 
 
 def _has_table(element: Element) -> bool:
@@ -129,7 +147,7 @@ class _Renderer:
         if node.tag == "br":
             self.flush()
             return
-        if node.tag == "table" and not _has_table(node):
+        if node.tag == "table" and not _is_layout(node):
             self.flush()
             self.table(node)
             return
