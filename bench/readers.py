@@ -9,6 +9,7 @@ Targets (issue 5): under 60 ms per PDF page (median), at most 100 MB for 50 page
 from __future__ import annotations
 
 import gc
+import io
 import resource
 import statistics
 import subprocess
@@ -54,6 +55,35 @@ def bench_pdf() -> None:
         print(f"  {path.name:<42} {pages} pages  {ms:7.1f} ms  {ms / pages:5.1f} ms/page"
               f"  {1000 * pages / ms:5.1f} pages/s")
     print(f"  median per page: {statistics.median(per_page):.1f} ms (target < 60)")
+
+
+def bench_laparams() -> None:
+    """The cost of pdfminer's own layout analysis, which the reader skips (laparams=None)."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    def run(data: bytes, laparams: LAParams | None) -> None:
+        manager = PDFResourceManager(caching=True)
+        device = PDFPageAggregator(manager, laparams=laparams)
+        interpreter = PDFPageInterpreter(manager, device)
+        for page in PDFPage.get_pages(io.BytesIO(data)):
+            interpreter.process_page(page)
+            device.get_result()
+
+    choices = {"no layout analysis (used)": None,
+               "LAParams(char_margin=1.0, boxes_flow=None)": LAParams(char_margin=1.0,
+                                                                      boxes_flow=None),
+               "LAParams() default": LAParams()}
+    print("pdfminer interpretation only, ms/page over the real reports (median of 3)")
+    paths = sorted(REAL.glob("*.pdf"))
+    for name, laparams in choices.items():
+        per_page = []
+        for path in paths:
+            data = path.read_bytes()
+            per_page.append(_median_ms(lambda d=data, p=laparams: run(d, p), 3) / _pages(data))
+        print(f"  {name:<44} {statistics.median(per_page):5.1f} ms/page")
 
 
 def big_pdf(path: Path) -> int:
@@ -155,6 +185,7 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, maxrss now "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     bench_pdf()
+    bench_laparams()
     bench_memory()
     bench_html_docx()
     bench_parsers()
