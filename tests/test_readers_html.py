@@ -138,3 +138,10 @@ def test_layout_tables_read_as_flowing_text():
     assert lines[2:] == ("| 规章 | 0 |", "| 规范性文件 | 1 |")
     single = "<table><tr><td>一、总体情况</td></tr><tr><td>正文。</td></tr></table>"
     assert _source(single).raw_lines == ("一、总体情况", "正文。")
+
+
+def test_a_few_bad_bytes_in_a_gbk_page_do_not_reject_it():
+    html = ('<meta charset="gbk"><p>政府信息公开工作年度报告</p><p>坏字节：'.encode("gb18030")
+            + b"\x81\x20" + "。</p>".encode("gb18030"))
+    source = read_bytes("bad-bytes.html", html)
+    assert source.lines[0] == "政府信息公开工作年度报告"

@@ -43,13 +43,16 @@ def decode_html(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(encoding, errors="replace")
-    candidates = [declared_charset(data), "utf-8", "gb18030"]
-    for encoding in (c for c in candidates if c):
+    candidates = [c for c in (declared_charset(data), "utf-8", "gb18030") if c]
+    for encoding in candidates:
         try:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    raise InputProblem("E001", "无法解码该网页（声明的字符集、UTF-8 与 GB18030 均失败）")
+    # A few bad bytes are common in GBK pages: keep the best reading with U+FFFD for them;
+    # junk is refused afterwards by the share of U+FFFD (see _looks_binary).
+    readings = [data.decode(c, errors="replace") for c in candidates]
+    return min(readings, key=lambda text: text.count("\ufffd"))
 
 
 def _looks_binary(sample: str) -> bool:
@@ -64,7 +67,7 @@ def read_html(path: str, data: bytes) -> Source:
         raise InputProblem("E002", "网页文件为空")
     text = decode_html(data).replace("\r\n", "\n").replace("\r", "\n")
     if _looks_binary(text[:4096]):
-        raise InputProblem("E001", "文件不是网页（含二进制内容）")
+        raise InputProblem("E001", "无法解码该网页，或文件不是网页（含二进制内容或大量乱码）")
     try:
         tree = parse_tree(text)
     except Exception as error:  # html.parser is lenient; anything else is a broken file

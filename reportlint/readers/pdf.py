@@ -9,6 +9,7 @@ positions. Diagnostics point at lines of the extracted text (``reportlint extrac
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -202,6 +203,8 @@ def extract_lines(data: bytes) -> list[OutLine]:
 
 
 def read_pdf(path: str, data: bytes) -> Source:
+    # pdfminer logs every oddity of a damaged file; the outcome is reported as E001/E002.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         lines = extract_lines(data)
     except InputProblem:
