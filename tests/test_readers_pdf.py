@@ -119,7 +119,7 @@ def test_generated_example_reads_like_the_text():
 BAD_PDFS = {
     "empty.pdf": "E002", "truncated.pdf": "E001", "encrypted.pdf": "E001", "junk.pdf": "E001",
     "not-a-pdf.pdf": "E001", "scanned.pdf": "E002", "latin-text.pdf": "E002",
-    "cid-garbage.pdf": "E002",
+    "cid-garbage.pdf": "E002", "garbled-cjk.pdf": "E002",
 }
 
 
@@ -176,3 +176,23 @@ def test_a_label_cut_by_a_page_break_is_joined():
     hzq = read(HZQ2023)
     assert row_starting(hzq, "3.补正后申请内容仍不明确")[:2] == ["", ""]
     assert row_starting(hzq, "2.没有现成信息需要另行制作")[:2] == ["", ""]
+
+
+def test_a_table_without_rules_keeps_its_columns_apart():
+    glyphs = _glyphs("规章", 100, 500) + _glyphs("0", 250, 500) + _glyphs("12", 350, 500)
+    (block,) = page_blocks(glyphs, [], 842)
+    assert not block.is_row and block.text.split() == ["规章", "0", "12"]
+    assert "  " in block.text  # a column gap, as the text format's weak table lines expect
+
+
+def test_a_header_repeated_on_the_next_page_is_dropped():
+    from reportlint.readers.pdf import _join_pages
+    from reportlint.readers.pdfgeom import Block
+
+    def row(*cells: str) -> Block:
+        return Block("| " + " | ".join(cells) + " |", 0, cells, 0, (False,) * len(cells),
+                     (False,) * len(cells))
+
+    done = [row("信息内容", "本年处理决定数量"), row("行政许可", "5")]
+    following = [row("信息内容", "本年处理决定数量"), row("行政处罚", "7")]
+    assert [b.text for b in _join_pages(done, following)] == ["| 行政处罚 | 7 |"]
