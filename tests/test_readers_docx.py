@@ -86,3 +86,40 @@ def test_a_zip_that_is_not_a_word_file():
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("hello.txt", "hi")
     assert [d.code for d in lint("x.docx", buffer.getvalue())] == ["E001"]
+
+
+_NUMBERING = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+  w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+  <w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>
+  <w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>"""
+
+
+def test_automatic_list_numbers_are_part_of_the_text():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(_NUMBERING))
+    num = parse_xml('<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+                    ' w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    numbering.append(num)
+    items = [("总体情况", 0), ("主动公开情况。", 1), ("依申请公开情况。", 1),
+             ("主动公开政府信息情况", 0), ("第十一项", 1)]
+    for text, level in items:
+        paragraph = document.add_paragraph(text)
+        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().set(qn("w:val"), str(level))
+        num_pr.get_or_add_numId().set(qn("w:val"), "90")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    lines = read_bytes("n.docx", buffer.getvalue()).raw_lines
+    assert lines == ("一、总体情况", "（一）主动公开情况。", "（二）依申请公开情况。",
+                     "二、主动公开政府信息情况", "（一）第十一项")
+
+
+def test_chinese_numbers():
+    from reportlint.readers.docxnumbering import chinese_number
+
+    assert [chinese_number(n) for n in (1, 10, 12, 20, 21, 105, 110)] == [
+        "一", "十", "十二", "二十", "二十一", "一百零五", "一百一十"]

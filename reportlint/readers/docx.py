@@ -73,6 +73,9 @@ def _table_lines(table: Table, number: int) -> Iterator[OutLine]:
 def _body_lines(document: Any) -> Iterator[OutLine]:
     from docx.table import Table
 
+    from reportlint.readers.docxnumbering import Numbering
+
+    numbering = Numbering(document)
     paragraphs = tables = 0
     for block in document.iter_inner_content():
         if isinstance(block, Table):
@@ -80,7 +83,7 @@ def _body_lines(document: Any) -> Iterator[OutLine]:
             yield from _table_lines(block, tables)
             continue
         # Tabs become two spaces: a tab-led line would read as a table cell in the text format.
-        text = block.text.replace("\t", "  ")
+        text = (numbering.label(block) + block.text).replace("\t", "  ")
         if not text.strip():
             continue  # empty paragraphs are not counted: 第N段 counts what the user can see
         paragraphs += 1
