@@ -145,3 +145,22 @@ def test_a_few_bad_bytes_in_a_gbk_page_do_not_reject_it():
             + b"\x81\x20" + "。</p>".encode("gb18030"))
     source = read_bytes("bad-bytes.html", html)
     assert source.lines[0] == "政府信息公开工作年度报告"
+
+
+def test_site_chrome_around_a_report_is_left_out():
+    example = (DOCUMENTS / "example.html").read_bytes().decode("gb18030")
+    body = example[example.index('<div class="article">'):example.index('<div class="footer">')]
+    page = ('<html><head><meta charset="utf-8"></head><body>'
+            '<div id="header"><div class="logo">某市人民政府</div><div class="search-box">搜索'
+            '</div></div><div class="main-nav">首页 政务公开 办事服务</div>'
+            '<div class="bread-crumb">首页 &gt; 政府信息公开年报</div>'
+            '<div class="article-header"><p>来源：本站 发布时间：2021-01-29</p></div>'
+            f"{body}"
+            '<div id="footer"><p>版权所有：某市人民政府 主办单位：某市人民政府办公室</p>'
+            '<p>网站标识码：4305000001 ICP备案号：湘ICP备00000000号</p></div>'
+            '<div class="copyright">技术支持</div></body></html>')
+    lines = read_bytes("site.html", page.encode("utf-8")).raw_lines
+    text = "\n".join(lines)
+    assert "搜索" not in text and "首页" not in text and "版权所有" not in text
+    assert "来源：本站" in text  # the article's own header stays
+    assert lines[-1] == "2021年1月29日"

@@ -31,9 +31,32 @@ _SKIP = frozenset(
         "map",
     ]
 )
-_NAV_NAME = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|sidebar)(?:$|[\s_-])", re.IGNORECASE
+# Site chrome around the report: navigation, page header and footer. Any of these words in an
+# element's id or class (split on spaces, - and _) marks chrome ...
+_CHROME_WORDS = frozenset(
+    [
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "breadcrumb",
+        "breadcrumbs",
+        "crumb",
+        "crumbs",
+        "sidebar",
+        "footer",
+        "copyright",
+        "banner",
+        "logo",
+        "search",
+        "toolbar",
+        "share",
+    ]
 )
+# ... and these only as the whole name ("article-header" holds the report's title).
+_CHROME_NAMES = frozenset(["header", "head", "top", "topbar", "site-header", "bottom", "foot"])
+_NAME_SPLIT = re.compile(r"[\s_-]+")
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 _BLOCK = frozenset(
     [
         "p",
@@ -96,13 +119,20 @@ def _collapse(chars: list[Char]) -> list[Char]:
 
 
 def _is_nav(element_attrs: dict[str, str]) -> bool:
-    names = f"{element_attrs.get('id', '')} {element_attrs.get('class', '')}"
-    return bool(_NAV_NAME.search(names)) or element_attrs.get("role") == "navigation"
+    """Navigation, page header or footer of the site, by id, class or ARIA role."""
+    if element_attrs.get("role", "").lower() in _CHROME_ROLES:
+        return True
+    for name in (element_attrs.get("id", ""), *element_attrs.get("class", "").split()):
+        lowered = name.lower()
+        if lowered in _CHROME_NAMES or _CHROME_WORDS.intersection(_NAME_SPLIT.split(lowered)):
+            return True
+    return False
 
 
 def _text_length(element: Element) -> int:
-    return sum(len(c.chars.strip()) if isinstance(c, Text) else _text_length(c)
-               for c in element.children)
+    return sum(
+        len(c.chars.strip()) if isinstance(c, Text) else _text_length(c) for c in element.children
+    )
 
 
 def _is_layout(table: Element) -> bool:
@@ -112,8 +142,17 @@ def _is_layout(table: Element) -> bool:
         return True
     rows = list(_rows(table))
     cells = [c for row in rows for c in row.children if isinstance(c, Element) and c.tag in _CELL]
-    widest = max((sum(c.attr_int("colspan") for c in row.children
-                      if isinstance(c, Element) and c.tag in _CELL) for row in rows), default=0)
+    widest = max(
+        (
+            sum(
+                c.attr_int("colspan")
+                for c in row.children
+                if isinstance(c, Element) and c.tag in _CELL
+            )
+            for row in rows
+        ),
+        default=0,
+    )
     return widest <= 1 or any(_text_length(c) > _PASSAGE for c in cells)
 
 
