@@ -42,3 +42,8 @@ def row_starting(source: Source, label: str) -> list[str]:
         if line.startswith("|") and label in row_cells(line):
             return row_cells(line)
     raise AssertionError(f"no row with {label!r}")
+
+
+# What the text version of the example gives (infos such as the detected format version, once
+# the table rules are there): every rendering must give the same.
+EXAMPLE_CODES = codes("example.txt", (ROOT / "fixtures" / "example.txt").read_bytes())

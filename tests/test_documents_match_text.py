@@ -53,8 +53,8 @@ def test_every_format_gives_the_codes_of_the_text(name):
 
 def test_mutations_change_what_they_say():
     assert MUTATIONS["heading alias"] != EXAMPLE
-    assert codes("r.txt", MUTATIONS["heading alias"].encode()) == ["S105"]
-    assert codes("r.txt", MUTATIONS["section six removed"].encode()) == ["S103"]
+    assert "S105" in codes("r.txt", MUTATIONS["heading alias"].encode())
+    assert "S103" in codes("r.txt", MUTATIONS["section six removed"].encode())
     lines = MUTATIONS["table4 first cell"].split("\n")
     assert lines[_cell_after("行政诉讼", 18)] == "\t3"
 
@@ -63,5 +63,5 @@ def test_the_pdf_diagnostic_is_on_the_page_of_the_heading():
     from readerhelp import lint
 
     data = make_documents.render_all(MUTATIONS["heading alias"])[".pdf"]
-    (found,) = lint("report.pdf", data)
-    assert (found.code, found.page) == ("S105", 3)
+    (found,) = [d for d in lint("report.pdf", data) if d.code == "S105"]
+    assert found.page == 3

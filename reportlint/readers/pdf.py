@@ -149,12 +149,14 @@ def _has_letters(row: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in row)
 
 
-def _cut_label(before: str, after: str) -> bool:
-    """Word draws a rule at the page break even through a merged cell, so a label cut by the
-    break (``（四）无`` | ``法提供``) is known by its text: the part on the new page is not a
-    number and does not open with a numbering of its own (``3.``, ``（五）``, ``四、``)."""
-    return bool(before) and not _NUMBER.match(before) and not _NUMBER.match(after) \
-        and not _NUMBERING.match(after)
+def _cut_label(before: str, after: str, right: tuple[str, ...]) -> bool:
+    """Word draws a rule at the page break even through a merged cell, so a group label cut
+    by the break (``（四）无`` | ``法提供``) is known by its text: the part on the new page is
+    not a number and has no numbering of its own, while the row goes on with a numbered item
+    (``2.没有现成信息…``). A row of its own (``行政强制 | 0 | 0``) is never glued on."""
+    return (bool(before) and not _NUMBER.match(before) and not _NUMBER.match(after)
+            and not _NUMBERING.match(after)
+            and any(_NUMBERING.match(cell) for cell in right if cell))
 
 
 def _join_cut_cells(done: list[Block], blocks: list[Block]) -> None:
@@ -165,7 +167,8 @@ def _join_cut_cells(done: list[Block], blocks: list[Block]) -> None:
     cells = list(first.cells)
     for c, text in enumerate(cells):
         open_edges = first.open_top[c] and last.open_bottom[c]
-        if not text or not (open_edges or _cut_label(last.cells[c], text)):
+        cut = _cut_label(last.cells[c], text, first.cells[c + 1:])
+        if not text or not (open_edges or cut):
             continue
         for index in range(len(done) - 1, -1, -1):  # the row where the cut cell starts
             row = done[index]
