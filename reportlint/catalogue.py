@@ -43,9 +43,11 @@ class Catalogue:
     table_row_labels: tuple[str, ...]
     table_markers: tuple[str, ...] = ()
 
-    def match(self, label: str) -> HeadingMatch | None:
+    def match(self, label: str, number: str | None = None) -> HeadingMatch | None:
+        """The section a heading names: exactly, by a known alias, or fuzzily (a typo, a
+        dropped character) among the sections numbered ``number`` when it is given."""
         wanted = compact(label)
-        if not wanted:
+        if not wanted or self.is_old_heading(label):
             return None
         for spec in self.sections:
             if wanted == compact(spec.heading):
@@ -53,7 +55,10 @@ class Catalogue:
         for spec in self.sections:
             if any(wanted == compact(alias) for alias in spec.aliases):
                 return HeadingMatch(spec, "alias")
-        best = max(self.sections, key=lambda s: _similarity(wanted, s))
+        candidates = [s for s in self.sections if number in (None, s.number)]
+        if not candidates:
+            return None
+        best = max(candidates, key=lambda s: _similarity(wanted, s))
         if _similarity(wanted, best) >= FUZZY_RATIO:
             return HeadingMatch(best, "fuzzy")
         return None

@@ -14,10 +14,13 @@ from reportlint import __version__
 from reportlint.engine import RuleFailure, Selection, lint_bytes
 from reportlint.errors import UsageError
 from reportlint.formatters import FORMATTERS, FormatOptions
+from reportlint.formatters.base import summary_line
 from reportlint.kinds.base import Settings
 from reportlint.model import FileReport, Severity
-from reportlint.packs import RuleSet, load_rules
+from reportlint.output import base_dir, default_format, statistics, use_color
+from reportlint.packs import Rule, RuleSet, load_rules
 from reportlint.readers import READERS
+from reportlint.resolve import Overrides, Resolved, Resolver
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
@@ -76,16 +79,72 @@ class CheckRun:
     def lint(self, path: str, data: bytes) -> FileReport:
         return lint_bytes(path, data, self.rules, self.selection, self.settings)
 
+    @classmethod
+    def from_config(cls, resolved: Resolved) -> CheckRun:
+        return cls(resolved.rules, resolved.selection, resolved.settings)
+
 
 def _load_rules(rule_dirs: Sequence[str]) -> RuleSet:
     return load_rules(tuple(Path(d) for d in rule_dirs))
 
 
 def _use_color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return use_color(sys.stdout.isatty(), os.environ)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _inputs(paths: Sequence[str],
+            stdin_filename: str | None) -> Iterator[tuple[str, Path | None]]:
+    """Each input as (name to report, file to read; None: standard input)."""
+    for name in paths:
+        if name == "-":
+            yield stdin_filename or "<stdin>", None
+            continue
+        for path in expand_paths([name]):
+            yield str(path), path
+
+
+def _lint_all(resolver: Resolver, paths: Sequence[str],
+              stdin_filename: str | None) -> list[tuple[FileReport, Resolved]]:
+    """Each input linted under the configuration in effect for it."""
+    done: list[tuple[FileReport, Resolved]] = []
+    for name, path in _inputs(paths, stdin_filename):
+        # Standard input takes the configuration of the name it is given.
+        resolved = resolver.resolve(Path(name) if path is None else path)
+        data = sys.stdin.buffer.read() if path is None else _read(path)
+        done.append((CheckRun.from_config(resolved).lint(name, data), resolved))
+    return done
+
+
+def _all_rules(runs: Sequence[Resolved]) -> tuple[Rule, ...]:
+    rules: dict[str, Rule] = {}
+    for run in runs:
+        rules.update((rule.code, rule) for rule in run.rules.rules)
+    return tuple(sorted(rules.values(), key=lambda r: r.code))
+
+
+def _write(path: str, text: str) -> None:
+    try:
+        Path(path).write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write: {error.strerror}") from None
+
+
+_CONFIG_HELP = "Use this configuration file for every input (no search)."
+_ISOLATED_HELP = "Ignore every configuration file."
+
+
+class _Group(click.Group):
+    """Turns the one user-facing error type into one line on stderr and exit 2."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (UsageError, RuleFailure) as error:
+            click.echo(f"reportlint: {error}", err=True)
+            ctx.exit(EXIT_USAGE)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportlint")
 def cli() -> None:
     """reportlint：政府信息公开工作年度报告检查工具。"""
@@ -94,31 +153,58 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)),
-              default="text", show_default=True, help="Output format.")
+              default=None, help="Output format [default: text; github when GITHUB_ACTIONS=true].")
 @click.option("--select", help="Comma-separated codes or prefixes to enable (S, S10, T403).")
 @click.option("--ignore", help="Comma-separated codes or prefixes to disable.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="Exit 1 when a diagnostic at or above this severity is found.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit 1 when a diagnostic at or above this severity is found "
+                   "[default: the configuration's fail-on, else error].")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(),
               help="A rule pack folder to add to the built-in one (repeatable).")
 @click.option("--stdin-filename", help="The name to report for input read from '-'.")
 @click.option("--no-source", is_flag=True, help="Do not show source lines under diagnostics.")
-def check(paths: tuple[str, ...], output_format: str, select: str | None,
-          ignore: str | None, fail_on: str, rule_dirs: tuple[str, ...],
-          stdin_filename: str | None, no_source: bool) -> None:
+@click.option("--extend-select", help="Comma-separated codes or prefixes to enable as well.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_CONFIG_HELP)
+@click.option("--isolated", is_flag=True, help=_ISOLATED_HELP)
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False),
+              help="Write the report there (stdout then shows the summary line).")
+@click.option("--statistics", "show_statistics", is_flag=True,
+              help="Show the count per rule, most frequent first, instead of the diagnostics.")
+@click.option("--quiet", "-q", is_flag=True, help="Show only the summary line.")
+def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
+          ignore: str | None, fail_on: str | None, rule_dirs: tuple[str, ...],
+          stdin_filename: str | None, no_source: bool, extend_select: str | None,
+          config_file: str | None, isolated: bool, output_file: str | None,
+          show_statistics: bool, quiet: bool) -> None:
     """Lint report files (a folder: every report file under it; '-': standard input)."""
-    rules = _load_rules(rule_dirs)
-    run = CheckRun(rules, Selection(_codes(select), _codes(ignore)), Settings())
-    reports: list[FileReport] = []
-    for name in paths:
-        if name == "-":
-            reports.append(run.lint(stdin_filename or "<stdin>", sys.stdin.buffer.read()))
-            continue
-        for path in expand_paths([name]):
-            reports.append(run.lint(str(path), _read(path)))
-    options = FormatOptions(color=_use_color(), rules=rules.rules, show_source=not no_source)
-    click.echo(FORMATTERS[output_format](reports, options), nl=False)
-    sys.exit(exit_code(reports, fail_on))
+    resolver = Resolver(Overrides(
+        select=_codes(select) or None, ignore=_codes(ignore),
+        extend_select=_codes(extend_select), fail_on=fail_on,
+        rule_dirs=tuple(Path(d) for d in rule_dirs),
+        settings={},  # rule settings given on the command line win over the files'
+        config_file=Path(config_file) if config_file else None, isolated=isolated,
+    ))
+    linted = _lint_all(resolver, paths, stdin_filename)
+    reports = [report for report, _ in linted]
+    fail_on_of = {report.path: resolved.fail_on for report, resolved in linted}
+    to_terminal = output_file is None and not quiet and not show_statistics
+    options = FormatOptions(color=to_terminal and _use_color(),
+                            rules=_all_rules([resolved for _, resolved in linted]),
+                            show_source=not no_source, fail_on=fail_on_of,
+                            base_dir=base_dir(os.getcwd(), os.environ), cwd=os.getcwd())
+    rendered = FORMATTERS[default_format(output_format, os.environ)](reports, options)
+    if output_file is not None:
+        _write(output_file, rendered)
+    if quiet:
+        click.echo(summary_line(reports))
+    elif show_statistics:
+        click.echo(statistics(reports), nl=False)
+    elif output_file is not None:
+        click.echo(summary_line(reports))
+    else:
+        click.echo(rendered, nl=False)
+    click.get_current_context().exit(
+        max((exit_code([r], fail_on_of[r.path]) for r in reports), default=EXIT_CLEAN))
 
 
 @cli.command(name="rules")
@@ -148,16 +234,31 @@ def show_rule(code: str, rule_dirs: tuple[str, ...]) -> None:
         click.echo("\n".join("  " + line for line in rule.example.rstrip().splitlines()))
 
 
+@cli.command(name="config")
+@click.argument("path", default=".")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_CONFIG_HELP)
+@click.option("--isolated", is_flag=True, help=_ISOLATED_HELP)
+def show_config(path: str, config_file: str | None, isolated: bool) -> None:
+    """Print the configuration in effect for a file or folder, as TOML."""
+    from reportlint.showconfig import describe
+
+    resolver = Resolver(Overrides(config_file=Path(config_file) if config_file else None,
+                                  isolated=isolated))
+    target = Path(path)
+    # A folder's configuration is the one a file directly inside it would get.
+    probe = target / "report.txt" if target.is_dir() else target
+    click.echo(describe(path, resolver.resolve(probe)), nl=False)
+
+
 @cli.command()
 @click.argument("path")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(),
               help="A rule pack folder to add to the built-in one (repeatable).")
 def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
     """Print the parsed tree of a report with spans (line:col-end_line:end_col)."""
-    from reportlint.catalogue import catalogue_from_data
     from reportlint.dump import dump
+    from reportlint.engine import parse_source
     from reportlint.errors import InputProblem
-    from reportlint.parser import parse as parse_lines
     from reportlint.readers import read_bytes
 
     rules = _load_rules(rule_dirs)
@@ -166,7 +267,7 @@ def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
         source = read_bytes(path, data)
     except InputProblem as problem:
         raise UsageError(f"{path}: {problem.code} {problem.message}") from None
-    document = parse_lines(source.lines, catalogue_from_data(rules.data["sections"]))
+    _, document = parse_source(source, rules.data)
     click.echo(dump(document), nl=False)
 
 
@@ -188,17 +289,4 @@ def extract(path: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="reportlint",
-                 standalone_mode=False)
-    except click.exceptions.Exit as done:
-        sys.exit(done.exit_code)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(EXIT_USAGE)
-    except click.exceptions.Abort:
-        click.echo("reportlint: aborted", err=True)
-        sys.exit(EXIT_USAGE)
-    except (UsageError, RuleFailure) as error:
-        click.echo(f"reportlint: {error}", err=True)
-        sys.exit(EXIT_USAGE)
+    cli.main(args=list(argv) if argv is not None else None, prog_name="reportlint")

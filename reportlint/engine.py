@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlint.catalogue import catalogue_from_data
 from reportlint.errors import InputProblem
@@ -13,6 +14,8 @@ from reportlint.packs import Rule, RuleSet
 from reportlint.parser import parse
 from reportlint.readers import read_bytes
 from reportlint.sourcemap import to_source
+from reportlint.tree import Document
+from reportlint.unflatten import unflatten
 
 
 class RuleFailure(Exception):
@@ -64,14 +67,19 @@ def _input_diagnostic(problem: InputProblem, rules: RuleSet, selection: Selectio
                       page=problem.page)
 
 
+def parse_source(source: Source, data: Mapping[str, Any]) -> tuple[Source, Document]:
+    """The text the grammar reads (flattened web text split at its headings) and its tree."""
+    catalogue = catalogue_from_data(data["sections"])
+    source = unflatten(source, catalogue)
+    return source, parse(source.lines, catalogue)
+
+
 def check_source(
     source: Source, rules: RuleSet, selection: Selection, settings: Settings
 ) -> tuple[Diagnostic, ...]:
     """Diagnostics for a report that was read, addressed in the original file."""
-    catalogue = catalogue_from_data(rules.data["sections"])
-    document = parse(source.lines, catalogue)
+    source, document = parse_source(source, rules.data)
     context = Context(document, source.lines, rules.data, settings)
-    context.memo["catalogue"] = catalogue
     found: list[Diagnostic] = list(source.problems)
     for rule in rules.rules:
         if not selection.enabled(rule.code):

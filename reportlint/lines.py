@@ -193,7 +193,7 @@ class _Classifier:
         label = numbered[1]
         if len(compact(label)) > _MAX_HEADING or self.catalogue.is_table_row_label(label):
             return False
-        match = self.catalogue.match(label)
+        match = self.catalogue.match(label, numbered[0])
         if match is not None:
             self.table_section = match.spec.holds_tables
             return True

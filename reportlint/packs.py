@@ -75,12 +75,13 @@ def _type_name(types: tuple[type, ...]) -> str:
     return " or ".join(names.get(t, t.__name__) for t in types)
 
 
-def _check_type(path: Path, doc: LineDict, key: str, types: tuple[type, ...]) -> None:
+def _check_type(path: Path, doc: LineDict, key: str, types: tuple[type, ...],
+                prefix: str = "") -> None:
     value = doc[key]
     ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
     if not ok:
-        raise _fail(path, doc.line_of(key), f"key '{key}': expected {_type_name(types)}, "
-                    f"got {type(value).__name__}")
+        raise _fail(path, doc.line_of(key), f"key '{prefix}{key}': expected "
+                    f"{_type_name(types)}, got {type(value).__name__}")
 
 
 def _validate_params(path: Path, doc: LineDict, kind: Kind) -> dict[str, Any]:
@@ -102,7 +103,7 @@ def _validate_params(path: Path, doc: LineDict, kind: Kind) -> dict[str, Any]:
                             f"'{doc['kind']}' ({spec.help})")
             params[key] = spec.default
             continue
-        _check_type(path, raw, key, spec.types)
+        _check_type(path, raw, key, spec.types, prefix="params.")
         params[key] = raw[key]
     return params
 

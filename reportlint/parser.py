@@ -129,7 +129,7 @@ def _lark_tokens(tokens: list[LineToken]) -> list[Token]:
 def _with_keys(document: Document, lines: tuple[str, ...], catalogue: Catalogue) -> Document:
     sections = []
     for section in document.sections:
-        match = catalogue.match(section.heading.label)
+        match = catalogue.match(section.heading.label, section.heading.number or None)
         key = match.spec.key if match else None
         sections.append(Section(section.heading, section.blocks, key, section.span))
     return Document(

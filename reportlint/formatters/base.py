@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from reportlint.model import Diagnostic, FileReport, Severity
 from reportlint.packs import Rule
@@ -14,6 +14,14 @@ class FormatOptions:
     color: bool = False
     rules: tuple[Rule, ...] = ()
     show_source: bool = True
+    # The folder paths are made relative to (SARIF URIs, GitHub annotations); "" keeps the
+    # paths as given. Formatters never look at the process' working directory themselves.
+    base_dir: str = ""
+    # The folder relative report paths are relative to; "" means ``base_dir``.
+    cwd: str = ""
+    # Path → the ``fail-on`` level its configuration chose ("error" when absent): a JUnit test
+    # case fails on the diagnostics that would fail the run.
+    fail_on: Mapping[str, str] = field(default_factory=dict)
 
 
 Formatter = Callable[[Sequence[FileReport], FormatOptions], str]

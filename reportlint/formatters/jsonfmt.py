@@ -29,7 +29,6 @@ def diagnostic_object(path: str, diagnostic: Diagnostic) -> dict[str, Any]:
         "end_line": span.end_line,
         "end_column": span.end_column,
         "page": diagnostic.page,
-        "where": diagnostic.where,
         "related": [_related(r) for r in diagnostic.related],
     }
 

@@ -16,6 +16,12 @@ _FIRST_LINES = 6
 _TITLE_MAX = 60
 
 
+def _applies(ctx: Context, params: Mapping[str, Any]) -> bool:
+    """False for a report of a year before the structure the rule checks was introduced."""
+    since, year = params.get("since_year"), report_year(ctx)
+    return since is None or year is None or year >= since
+
+
 def _title_span(ctx: Context) -> Span:
     title = ctx.document.title
     return title.span if title else Span(1, 1, 1, 2)
@@ -63,6 +69,8 @@ def _where_missing(ctx: Context, order: list[str], key: str) -> Span:
 
 
 def sections_present(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
+    if not _applies(ctx, params):
+        return
     catalogue = ctx.catalogue
     order = [s.key for s in catalogue.sections]
     found = {s.key for s in ctx.document.sections}
@@ -73,6 +81,8 @@ def sections_present(ctx: Context, params: Mapping[str, Any]) -> Iterator[Findin
 
 
 def section_order(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
+    if not _applies(ctx, params):
+        return
     order = {s.key: i for i, s in enumerate(ctx.catalogue.sections)}
     seen: dict[str, Section] = {}
     highest = -1
@@ -92,11 +102,13 @@ def section_order(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def heading_canonical(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
+    if not _applies(ctx, params):
+        return
     for section in ctx.document.sections:
         if section.key is None:
             continue
         spec = ctx.catalogue.by_key(section.key)
-        match = ctx.catalogue.match(section.heading.label)
+        match = ctx.catalogue.match(section.heading.label, section.heading.number or None)
         wrong_number = section.heading.number != spec.number
         if match is not None and (match.kind != "canonical" or wrong_number):
             yield Finding(section.heading.span, params["message"].format(
@@ -122,6 +134,8 @@ def old_format(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 _MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")
+_SINCE = Param((int,), required=False,
+               help="first report year the rule applies to (earlier reports: silent)")
 
 KINDS: dict[str, Kind] = {
     "title-present": Kind(title_present, {
@@ -132,11 +146,12 @@ KINDS: dict[str, Kind] = {
         "canonical": Param((str,), help="regular expression of the standard title"),
         "variants": Param((list,), help="list of {pattern, message}"),
     }, "the title is written in the standard form"),
-    "sections-present": Kind(sections_present, {"message": _MESSAGE},
+    "sections-present": Kind(sections_present, {"message": _MESSAGE, "since_year": _SINCE},
                              "every section of the catalogue is present"),
-    "section-order": Kind(section_order, {"misplaced": _MESSAGE, "repeated": _MESSAGE},
+    "section-order": Kind(section_order, {"misplaced": _MESSAGE, "repeated": _MESSAGE,
+                                          "since_year": _SINCE},
                           "sections come in catalogue order, once each"),
-    "heading-canonical": Kind(heading_canonical, {"message": _MESSAGE},
+    "heading-canonical": Kind(heading_canonical, {"message": _MESSAGE, "since_year": _SINCE},
                               "headings use the canonical wording and numbering"),
     "section-nonempty": Kind(section_nonempty, {"message": _MESSAGE},
                              "every section has a body"),

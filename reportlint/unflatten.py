@@ -1,0 +1,77 @@
+"""Split crawler-flattened text (a whole report on one line) at its section headings.
+
+Web crawlers often keep a report's body as one long line. Cutting it before and after each
+known section heading gives the parser lines to work with; the source map keeps every
+column pointing into the original line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from reportlint.catalogue import Catalogue
+from reportlint.model import LineOrigin, Source
+
+# Only lines at least this long are searched: a real heading line is far shorter.
+LONG_LINE = 300
+
+
+@cache
+def _heading_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+    spaced = [r"\s*".join(re.escape(ch) for ch in label) for label in labels]
+    return re.compile(r"[一二三四五六七八九十]{1,2}\s*、\s*(?:" + "|".join(spaced) + ")")
+
+
+def _labels(catalogue: Catalogue) -> tuple[str, ...]:
+    labels = {s.heading for s in catalogue.sections}
+    labels.update(a for s in catalogue.sections for a in s.aliases)
+    labels.update(catalogue.old_headings)
+    return tuple(sorted(labels, key=len, reverse=True))  # longest first: no partial match
+
+
+def _cuts(line: str, pattern: re.Pattern[str]) -> list[int]:
+    cuts: set[int] = set()
+    for found in pattern.finditer(line):
+        cuts.update((found.start(), found.end()))
+    return sorted(c for c in cuts if 0 < c < len(line))
+
+
+def _origin(source: Source, index: int, start: int, end: int) -> LineOrigin:
+    if source.origins is None:
+        return LineOrigin(line=index + 1, column=start + 1)
+    origin = source.origins[index]
+    columns = origin.char_columns[start:end] if origin.char_columns else None
+    return replace(origin, column=origin.column + start, char_columns=columns)
+
+
+def _unchanged_origin(source: Source, index: int) -> LineOrigin:
+    return source.origins[index] if source.origins is not None else LineOrigin(line=index + 1)
+
+
+def unflatten(source: Source, catalogue: Catalogue) -> Source:
+    long_lines = [i for i, line in enumerate(source.lines) if len(line) >= LONG_LINE]
+    if not long_lines:
+        return source
+    pattern = _heading_pattern(_labels(catalogue))
+    cuts_at = {i: c for i in long_lines if (c := _cuts(source.lines[i], pattern))}
+    if not cuts_at:
+        return source
+    lines: list[str] = []
+    raw: list[str] = []
+    origins: list[LineOrigin] = []
+    for index, line in enumerate(source.lines):
+        cuts = cuts_at.get(index)
+        if not cuts:
+            lines.append(line)
+            raw.append(source.raw_lines[index])
+            origins.append(_unchanged_origin(source, index))
+            continue
+        for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True):
+            lines.append(line[start:end])
+            raw.append(source.raw_lines[index][start:end])
+            origins.append(_origin(source, index, start, end))
+    display = source.display_lines if source.display_lines is not None else source.raw_lines
+    return replace(source, lines=tuple(lines), raw_lines=tuple(raw), origins=tuple(origins),
+                   display_lines=display)
