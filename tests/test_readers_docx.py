@@ -123,3 +123,18 @@ def test_chinese_numbers():
 
     assert [chinese_number(n) for n in (1, 10, 12, 20, 21, 105, 110)] == [
         "一", "十", "十二", "二十", "二十一", "一百零五", "一百一十"]
+
+
+def test_paragraphs_inside_content_controls_are_read():
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("前文")
+    sdt = parse_xml(
+        '<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:sdtContent><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p></w:sdtContent></w:sdt>")
+    document.element.body.insert(1, sdt)
+    document.add_paragraph("后文")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_bytes("c.docx", buffer.getvalue()).raw_lines == ("前文", "一、总体情况", "后文")

@@ -70,6 +70,26 @@ def _table_lines(table: Table, number: int) -> Iterator[OutLine]:
                       cell_wheres=tuple(zip(piped.starts, wheres, strict=True)))
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _blocks(element: Any, parent: Any) -> Iterator[Any]:
+    """Paragraphs and tables in body order, including those inside content controls
+    (``<w:sdt>``), which python-docx's ``iter_inner_content`` passes over."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in element.iterchildren():
+        if child.tag == f"{_W}p":
+            yield Paragraph(child, parent)
+        elif child.tag == f"{_W}tbl":
+            yield Table(child, parent)
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _blocks(content, parent)
+
+
 def _body_lines(document: Any) -> Iterator[OutLine]:
     from docx.table import Table
 
@@ -77,7 +97,7 @@ def _body_lines(document: Any) -> Iterator[OutLine]:
 
     numbering = Numbering(document)
     paragraphs = tables = 0
-    for block in document.iter_inner_content():
+    for block in _blocks(document.element.body, document._body):
         if isinstance(block, Table):
             tables += 1
             yield from _table_lines(block, tables)
