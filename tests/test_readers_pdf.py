@@ -213,3 +213,13 @@ GOLDEN_DIAGNOSTICS = {
 def test_real_reports_full_diagnostics(path):
     found = [(d.code, d.page) for d in lint(path.name, path.read_bytes())]
     assert found == GOLDEN_DIAGNOSTICS[path]
+
+
+def test_running_headers_are_dropped():
+    from reportlint.readers.pdf import _running_lines
+    from reportlint.readers.pdfgeom import Block
+
+    blocks = [Block("洪泽区人民政府办公室", 800, in_margin=True), Block("正文", 500),
+              Block("洪泽区人民政府办公室", 800, in_margin=True), Block("正文二", 500),
+              Block("只在一页的页眉", 800, in_margin=True)]
+    assert _running_lines(blocks, [1, 1, 2, 2, 3]) == {"洪泽区人民政府办公室"}

@@ -202,7 +202,20 @@ def extract_lines(data: bytes) -> list[OutLine]:
         page = number + 1
         raise InputProblem("E001", f"PDF 文件已损坏，第{page}页无法读取", page) from error
     _check(health, number)
-    return [OutLine(block.text, page=page) for block, page in zip(done, pages, strict=True)]
+    running = _running_lines(done, pages)
+    return [OutLine(block.text, page=page) for block, page in zip(done, pages, strict=True)
+            if not (block.in_margin and block.text.strip() in running)]
+
+
+def _running_lines(blocks: list[Block], pages: list[int]) -> set[str]:
+    """Running headers and footers: the same text in a page margin on at least two pages and
+    on at least half of them (a title on page 1 alone stays)."""
+    seen: dict[str, set[int]] = {}
+    for block, page in zip(blocks, pages, strict=True):
+        if block.in_margin:
+            seen.setdefault(block.text.strip(), set()).add(page)
+    total = max(pages, default=0)
+    return {text for text, on in seen.items() if len(on) >= max(2, (total + 1) // 2)}
 
 
 def read_pdf(path: str, data: bytes) -> Source:

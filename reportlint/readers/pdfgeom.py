@@ -274,6 +274,7 @@ class Block:
     table: int = -1  # which table of the page a row belongs to
     open_top: tuple[bool, ...] = ()
     open_bottom: tuple[bool, ...] = ()
+    in_margin: bool = False  # a text line in the top or bottom tenth of the page
 
     @property
     def is_row(self) -> bool:
@@ -287,10 +288,9 @@ def _body_left(lines: list[list[Glyph]]) -> float:
     return float(max(set(lefts), key=lefts.count))
 
 
-def _is_margin_number(line: list[Glyph], height: float, text: str) -> bool:
-    top = line[0].yc
-    in_margin = top < height * _MARGIN or top > height * (1 - _MARGIN)
-    return in_margin and bool(_PAGE_NUMBER.match(text.strip()))
+def _in_margin(line: list[Glyph], height: float) -> bool:
+    middle = line[0].yc
+    return middle < height * _MARGIN or middle > height * (1 - _MARGIN)
 
 
 def page_blocks(glyphs: Sequence[Glyph], segments: Iterable[Segment],
@@ -310,10 +310,11 @@ def page_blocks(glyphs: Sequence[Glyph], segments: Iterable[Segment],
     left = _body_left(lines)
     for line in lines:
         text = line_text(line)
-        if _is_margin_number(line, height, text):
+        margin = _in_margin(line, height)
+        if margin and _PAGE_NUMBER.match(text.strip()):
             continue
         indent = "  " if line[0].x0 > left + 1.5 * max(line[0].size, 1.0) else ""
-        blocks.append(Block(indent + text, max(g.y1 for g in line)))
+        blocks.append(Block(indent + text, max(g.y1 for g in line), in_margin=margin))
     for number, table in enumerate(tables):
         rows = table.rows()
         top, bottom = table.open_edges()
