@@ -164,3 +164,23 @@ def test_site_chrome_around_a_report_is_left_out():
     assert "搜索" not in text and "首页" not in text and "版权所有" not in text
     assert "来源：本站" in text  # the article's own header stays
     assert lines[-1] == "2021年1月29日"
+
+
+def test_a_flattened_page_split_at_its_headings_still_maps_each_character():
+    # One long <p> written over several source lines (as CMS editors do): the engine cuts it
+    # at the section headings, and every piece keeps pointing at its own source line.
+    filler = "本机关认真贯彻落实条例规定，持续推进政务公开工作。" * 8
+    html = ("<html><body><p>某局2021年政府信息公开工作年度报告</p>\n<p>一、总体情况"
+            f"{filler}\n二、主动公开政府信息情况{filler}\n三、收到和处理政府信息公开申请情况"
+            f"{filler}</p></body></html>")
+    found = [d for d in lint("flat.html", html.encode("utf-8")) if d.code == "S103"]
+    assert found  # sections four to six are missing
+    source_lines = html.split("\n")
+    from readerhelp import RULES
+
+    from reportlint.engine import parse_source
+
+    split, _ = parse_source(read_bytes("flat.html", html.encode("utf-8")), RULES.data)
+    index = next(i for i, t in enumerate(split.lines) if t.startswith("三、收到"))
+    span = map_span(split, Span(index + 1, 1, index + 1, 3))
+    assert source_lines[span.line - 1][span.column - 1:].startswith("三、收到")
