@@ -274,5 +274,22 @@ def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
     click.echo(dump_tables(document, source.lines, rules.data), nl=False)
 
 
+@cli.command()
+@click.argument("path")
+def extract(path: str) -> None:
+    """Print the text extracted from a report (PDF, HTML, Word …) with the line numbers and
+    pages that diagnostics refer to."""
+    from reportlint.errors import InputProblem
+    from reportlint.extract import extract_listing
+    from reportlint.readers import read_bytes
+
+    data = sys.stdin.buffer.read() if path == "-" else _read(Path(path))
+    try:
+        source = read_bytes(path, data)
+    except InputProblem as problem:
+        raise UsageError(f"{path}: {problem.code} {problem.message}") from None
+    click.echo(extract_listing(source), nl=False)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     cli.main(args=list(argv) if argv is not None else None, prog_name="reportlint")

@@ -78,6 +78,12 @@ class LineOrigin:
     page: int | None = None
     where: str | None = None
     char_columns: tuple[int, ...] | None = None
+    # With ``char_columns``, the original line of each character when a text line gathers
+    # pieces from several source lines (an HTML table row whose cells sit on separate lines).
+    char_lines: tuple[int, ...] | None = None
+    # Table rows of formats without source columns (DOCX): (first text column of a cell, the
+    # cell's place in words), so a diagnostic names the exact cell (``第3个表格第5行第2列``).
+    cell_wheres: tuple[tuple[int, str], ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ def _point(origins: tuple[LineOrigin, ...], line: int, column: int) -> tuple[int
     if origin.char_columns:
         index = min(max(column - 1, 0), len(origin.char_columns) - 1)
         extra = max(column - 1 - index, 0)
-        return origin.line, origin.char_columns[index] + extra
+        line = origin.char_lines[index] if origin.char_lines else origin.line
+        return line, origin.char_columns[index] + extra
     return origin.line, origin.column + column - 1
 
 
@@ -34,10 +35,15 @@ def page_of(source: Source, line: int) -> int | None:
     return source.origins[line - 1].page
 
 
-def where_of(source: Source, line: int) -> str | None:
+def where_of(source: Source, line: int, column: int = 1) -> str | None:
     if source.origins is None or not 1 <= line <= len(source.origins):
         return None
-    return source.origins[line - 1].where
+    origin = source.origins[line - 1]
+    if origin.cell_wheres:
+        found = [where for start, where in origin.cell_wheres if start <= column]
+        if found:
+            return found[-1]
+    return origin.where
 
 
 def _map_related(source: Source, related: Related) -> Related:
@@ -56,5 +62,5 @@ def to_source(source: Source, diagnostic: Diagnostic) -> Diagnostic:
         span=map_span(source, diagnostic.span),
         related=tuple(_map_related(source, r) for r in diagnostic.related),
         page=page_of(source, line),
-        where=where_of(source, line),
+        where=where_of(source, line, diagnostic.span.column),
     )

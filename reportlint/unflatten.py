@@ -43,7 +43,10 @@ def _origin(source: Source, index: int, start: int, end: int) -> LineOrigin:
         return LineOrigin(line=index + 1, column=start + 1)
     origin = source.origins[index]
     columns = origin.char_columns[start:end] if origin.char_columns else None
-    return replace(origin, column=origin.column + start, char_columns=columns)
+    lines = origin.char_lines[start:end] if origin.char_lines else None
+    return replace(origin, line=lines[0] if lines else origin.line,
+                   column=columns[0] if columns else origin.column + start,
+                   char_columns=columns, char_lines=lines)
 
 
 def _unchanged_origin(source: Source, index: int) -> LineOrigin:

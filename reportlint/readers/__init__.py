@@ -11,6 +11,9 @@ from pathlib import Path
 
 from reportlint.errors import InputProblem
 from reportlint.model import Source
+from reportlint.readers.docx import read_docx, read_old_word
+from reportlint.readers.html import read_html
+from reportlint.readers.pdf import read_pdf
 from reportlint.readers.text import read_text
 
 __all__ = ["READERS", "InputProblem", "Reader", "read_bytes", "reader_for"]
@@ -21,6 +24,12 @@ Reader = Callable[[str, bytes], Source]
 READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".md": read_text,
+    ".pdf": read_pdf,
+    ".html": read_html,
+    ".htm": read_html,
+    ".docx": read_docx,
+    ".doc": read_old_word,
+    ".wps": read_old_word,
 }
 
 
