@@ -14,6 +14,8 @@ from reportlint import __version__
 from reportlint.engine import RuleFailure, Selection, lint_bytes
 from reportlint.errors import UsageError
 from reportlint.formatters import FORMATTERS, FormatOptions
+from reportlint.issuer import KINDS as ISSUER_KINDS
+from reportlint.issuer import run_options
 from reportlint.kinds.base import Settings
 from reportlint.model import FileReport, Severity
 from reportlint.packs import RuleSet, load_rules
@@ -103,12 +105,19 @@ def cli() -> None:
               help="A rule pack folder to add to the built-in one (repeatable).")
 @click.option("--stdin-filename", help="The name to report for input read from '-'.")
 @click.option("--no-source", is_flag=True, help="Do not show source lines under diagnostics.")
+@click.option("--issuer-kind", type=click.Choice(ISSUER_KINDS),
+              help="Treat every report as issued by a government or a department.")
+@click.option("--deadline", metavar="MM-DD",
+              help="Publication deadline in the following year (e.g. 01-31), for the issuer "
+                   "kind in effect.")
 def check(paths: tuple[str, ...], output_format: str, select: str | None,
           ignore: str | None, fail_on: str, rule_dirs: tuple[str, ...],
-          stdin_filename: str | None, no_source: bool) -> None:
+          stdin_filename: str | None, no_source: bool, issuer_kind: str | None,
+          deadline: str | None) -> None:
     """Lint report files (a folder: every report file under it; '-': standard input)."""
     rules = _load_rules(rule_dirs)
-    run = CheckRun(rules, Selection(_codes(select), _codes(ignore)), Settings())
+    settings = Settings(run_options(issuer_kind, deadline))
+    run = CheckRun(rules, Selection(_codes(select), _codes(ignore)), settings)
     reports: list[FileReport] = []
     for name in paths:
         if name == "-":
@@ -155,6 +164,7 @@ def show_rule(code: str, rule_dirs: tuple[str, ...]) -> None:
 def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
     """Print the parsed tree of a report with spans (line:col-end_line:end_col)."""
     from reportlint.catalogue import catalogue_from_data
+    from reportlint.describe import describe_facts
     from reportlint.dump import dump
     from reportlint.errors import InputProblem
     from reportlint.parser import parse as parse_lines
@@ -168,6 +178,7 @@ def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
         raise UsageError(f"{path}: {problem.code} {problem.message}") from None
     document = parse_lines(source.lines, catalogue_from_data(rules.data["sections"]))
     click.echo(dump(document), nl=False)
+    click.echo(describe_facts(document, source.lines, rules.data), nl=False)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

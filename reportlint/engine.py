@@ -45,11 +45,17 @@ class Selection:
         return self.severity.get(rule.code, rule.severity)
 
 
+def _severity(rule: Rule, finding: Finding, selection: Selection) -> Severity:
+    if finding.severity is None or rule.code in selection.severity:
+        return selection.severity_of(rule)
+    return finding.severity
+
+
 def _diagnostic(rule: Rule, finding: Finding, selection: Selection) -> Diagnostic:
     return Diagnostic(
         code=rule.code,
         name=rule.name,
-        severity=selection.severity_of(rule),
+        severity=_severity(rule, finding, selection),
         message=finding.message,
         span=finding.span,
         related=finding.related,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from reportlint.kinds import structure, text
+from reportlint.kinds import contact, dates, prose, structure, text
 from reportlint.kinds.base import Context, Finding, Kind, Param, Settings
 
 KINDS: dict[str, Kind] = {
     **text.KINDS,
     **structure.KINDS,
+    **dates.KINDS,
+    **contact.KINDS,
+    **prose.KINDS,
 }
 
 __all__ = ["KINDS", "Context", "Finding", "Kind", "Param", "Settings"]
