@@ -68,13 +68,24 @@ def _compile(raw: tuple[tuple[tuple[str, ...], tuple[str, ...], str | None], ...
             spec[label] = (provides, check)
     ordered = sorted(spec, key=len, reverse=True)
     alternatives = "|".join(_spaced(label) for label in ordered)
-    return _Labels(re.compile(rf"(?P<label>{alternatives})\s*[:：]\s*"), spec)
+    # The colon may be left out before a number (邮编422000, 电话（0739）2323188).
+    return _Labels(re.compile(rf"(?P<label>{alternatives})(?:\s*[:：]\s*|\s*(?=[0-9（(]))"),
+                   spec)
 
 
 def _labels(data: Mapping[str, Any]) -> _Labels:
     raw = tuple((tuple(f["labels"]), tuple(f["provides"]), f.get("check"))
                 for f in data["fields"])
     return _compile(raw)
+
+
+def _not_after(data: Mapping[str, Any]) -> re.Pattern[str]:
+    return _compile_one(str(data["not_after"]))
+
+
+@lru_cache(maxsize=4)
+def _compile_one(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _value_end(text: str, start: int, limit: int) -> int:
@@ -92,9 +103,11 @@ def _value_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def _fields(joined: Joined, labels: _Labels) -> Iterator[tuple[Field, int]]:
+def _fields(joined: Joined, labels: _Labels, not_after: re.Pattern[str]
+            ) -> Iterator[tuple[Field, int]]:
     text = joined.text
-    found = list(labels.regex.finditer(text))
+    found = [m for m in labels.regex.finditer(text)
+             if not not_after.search(text[max(m.start() - 4, 0):m.start()])]
     for index, match in enumerate(found):
         limit = found[index + 1].start() if index + 1 < len(found) else len(text)
         end = _value_end(text, match.end(), limit)
@@ -109,7 +122,7 @@ def _fields(joined: Joined, labels: _Labels) -> Iterator[tuple[Field, int]]:
 def _clusters(joined: Joined, data: Mapping[str, Any]) -> list[ContactBlock]:
     gap = int(data["gap"])
     clusters: list[list[tuple[Field, int]]] = []
-    for item in _fields(joined, _labels(data)):
+    for item in _fields(joined, _labels(data), _not_after(data)):
         if clusters and item[0].label_start - clusters[-1][-1][1] <= gap:
             clusters[-1].append(item)
         else:
@@ -138,35 +151,54 @@ def contact(ctx: Context) -> ContactBlock | None:
 
 @dataclass(frozen=True)
 class _Check:
+    note: re.Pattern[str] | None
     drop: re.Pattern[str]
     dash: re.Pattern[str] | None
     split: re.Pattern[str] | None
     valid: tuple[re.Pattern[str], ...]
 
 
+def _optional(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
 @lru_cache(maxsize=16)
-def _check(drop: str, dash: str | None, split: str | None, valid: tuple[str, ...]) -> _Check:
-    return _Check(re.compile(drop), re.compile(dash) if dash else None,
-                  re.compile(split) if split else None, tuple(re.compile(v) for v in valid))
+def _check(note: str | None, drop: str, dash: str | None, split: str | None,
+           valid: tuple[str, ...]) -> _Check:
+    return _Check(_optional(note), re.compile(drop), _optional(dash), _optional(split),
+                  tuple(re.compile(v) for v in valid))
 
 
 def checker(data: Mapping[str, Any], name: str) -> _Check:
     spec = data["checks"][name]
-    return _check(spec["drop"], spec.get("dash"), spec.get("split"), tuple(spec["valid"]))
+    return _check(spec.get("note"), spec["drop"], spec.get("dash"), spec.get("split"),
+                  tuple(spec["valid"]))
+
+
+def _pieces(value: str, check: _Check) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each candidate value; notes and separators are left out."""
+    if check.note:
+        # Same-length blanking keeps offsets into the value as written.
+        value = check.note.sub(lambda m: "\x00" * len(m.group(0)), value)
+    if check.split is None:
+        yield 0, value
+        return
+    position = 0
+    for found in check.split.finditer(value):
+        yield position, value[position:found.start()]
+        position = found.end()
+    yield position, value[position:]
 
 
 def bad_parts(value: str, check: _Check) -> list[tuple[int, int]]:
     """(start, end) offsets in ``value`` of each part that is not a valid value."""
     parts: list[tuple[int, int]] = []
-    position = 0
-    pieces = check.split.split(value) if check.split else [value]
-    for piece in pieces:
-        at = value.find(piece, position)
-        position = at + len(piece)
+    for at, piece in _pieces(value, check):
+        piece = piece.replace("\x00", " ")
         normal = check.drop.sub("", piece)
         if check.dash:
             normal = check.dash.sub("-", normal)
-        if not normal:
+        if not normal or not any(c.isalnum() for c in normal):
             continue
         if not any(v.fullmatch(normal) for v in check.valid):
             lead = len(piece) - len(piece.lstrip())
