@@ -14,6 +14,7 @@ import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -107,9 +108,14 @@ def _mention(found: re.Match[str]) -> DateMention:
 
 def find_dates(text: str, month_days: bool = False) -> Iterator[DateMention]:
     """Every date in ``text``; with ``month_days``, also month-days without a year."""
+    yield from _dates_in(text, month_days)
+
+
+@lru_cache(maxsize=512)
+def _dates_in(text: str, month_days: bool) -> tuple[DateMention, ...]:
+    # Several rules scan the same paragraphs (period, D504): scan each text once.
     regex = _DATE_OR_MONTH_DAY if month_days else DATE
-    for found in regex.finditer(text):
-        yield _mention(found)
+    return tuple(_mention(found) for found in regex.finditer(text))
 
 
 def first_date(text: str) -> DateMention | None:
