@@ -41,12 +41,21 @@ def _cells(ctx: Context, refs: Sequence[Sequence[str]]) -> list[BoundCell] | Non
     return [c for c in found if c is not None]
 
 
-def _compare(block: TextBlock, match: re.Match[str], cells: list[BoundCell],
-             what: str, message: str) -> Finding | None:
+def _sum(cells: list[BoundCell]) -> Decimal:
+    return sum((c.value for c in cells if c.value is not None), Decimal(0))
+
+
+def _compare(ctx: Context, block: TextBlock, match: re.Match[str], cells: list[BoundCell],
+             statement: Mapping[str, Any], message: str) -> Finding | None:
     stated = Decimal(match.group("n"))
-    total = sum((c.value for c in cells if c.value is not None), Decimal(0))
+    total = _sum(cells)
     if stated == total:
         return None
+    for refs in statement.get("also") or ():
+        other = _cells(ctx, refs)
+        if other is not None and _sum(other) == stated:
+            return None
+    what = statement["what"]
     related = tuple(Related(c.span, f"{c.table} {c.row}/{c.column}：{c.text}") for c in cells)
     return Finding(block.span_of(match.start("n"), match.end("n")),
                    message.format(what=what, stated=stated, table=total), related)
@@ -65,7 +74,7 @@ def prose_table(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
                     if match.start("n") in claimed:
                         continue
                     claimed.add(match.start("n"))
-                    found = _compare(block, match, cells, statement["what"], params["message"])
+                    found = _compare(ctx, block, match, cells, statement, params["message"])
                     if found:
                         yield found
 
