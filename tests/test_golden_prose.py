@@ -2,7 +2,7 @@
 
 Every diagnostic pinned here was read against the report and is true:
 - P708: these governments' reports do not mention 社会评议 / 责任追究 (洪泽区 2023 and 淮安市 2024
-  not 考核 either; 沭阳县 2025 mentions 考核 and 满意度 but no 责任追究).
+  not 考核 either; 沭阳县 2025 mentions 考核 but neither 评议 nor 责任追究).
 - D505: the PDF renderings and the crawled Pingtan pages carry no 落款 date (the crawler's
   发布时间 metadata line is not report text); the last non-footer line is pointed at.
 - C601: 沭阳县 2025 and 平潭 2024/2025 give no contact details at all.
