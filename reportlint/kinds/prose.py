@@ -109,6 +109,8 @@ def part_whole(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
             opened = bool(re.search(r"[（(]\s*其中$", link.group(0)))
             start, end = _parts_clause(text, link.end(), opened)
             clause = nested.sub("", text[start:end])
+            stop = _regex(spec["stop"]).search(clause)
+            clause = clause[:stop.start()] if stop else clause
             unit = found.group("unit")
             parts = re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit)}", clause)
             total = sum((Decimal(p) for p in parts), Decimal(0))
@@ -148,10 +150,13 @@ def _contact_name(ctx: Context, spec: Mapping[str, Any]) -> IssuerName | None:
     return None
 
 
-def _normal(name: str, rewrite: Mapping[str, str]) -> str:
+def _normal(name: str, spec: Mapping[str, Any]) -> str:
     name = re.sub(r"\s+", "", name)
-    for long, short in rewrite.items():
+    for long, short in spec["rewrite"].items():
         name = name.replace(long, short)
+    office = _regex(spec["office_suffix"])
+    while (shorter := office.sub("", name)) != name and shorter:
+        name = shorter
     return name
 
 
@@ -163,11 +168,11 @@ def issuer_consistent(ctx: Context, params: Mapping[str, Any]) -> Iterator[Findi
     named = [_Named(k, v) for k, v in places.items() if v is not None]
     if len(named) < 2:
         return
-    reference, rewrite = named[0], spec["rewrite"]
-    base = _normal(reference.name.name, rewrite)
+    reference = named[0]
+    base = _normal(reference.name.name, spec)
     labels = params["places"]
     for other in named[1:]:
-        name = _normal(other.name.name, rewrite)
+        name = _normal(other.name.name, spec)
         if base in name or name in base:
             continue
         related = (Related(reference.name.span, f"{labels[reference.where]}：{base}"),)
