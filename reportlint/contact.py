@@ -156,6 +156,7 @@ class _Check:
     dash: re.Pattern[str] | None
     split: re.Pattern[str] | None
     valid: tuple[re.Pattern[str], ...]
+    doubtful: tuple[re.Pattern[str], ...]
 
 
 def _optional(pattern: str | None) -> re.Pattern[str] | None:
@@ -164,15 +165,15 @@ def _optional(pattern: str | None) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=16)
 def _check(note: str | None, drop: str, dash: str | None, split: str | None,
-           valid: tuple[str, ...]) -> _Check:
+           valid: tuple[str, ...], doubtful: tuple[str, ...]) -> _Check:
     return _Check(_optional(note), re.compile(drop), _optional(dash), _optional(split),
-                  tuple(re.compile(v) for v in valid))
+                  tuple(re.compile(v) for v in valid), tuple(re.compile(v) for v in doubtful))
 
 
 def checker(data: Mapping[str, Any], name: str) -> _Check:
     spec = data["checks"][name]
     return _check(spec.get("note"), spec["drop"], spec.get("dash"), spec.get("split"),
-                  tuple(spec["valid"]))
+                  tuple(spec["valid"]), tuple(spec.get("doubtful") or ()))
 
 
 def _pieces(value: str, check: _Check) -> Iterator[tuple[int, str]]:
@@ -190,9 +191,16 @@ def _pieces(value: str, check: _Check) -> Iterator[tuple[int, str]]:
     yield position, value[position:]
 
 
-def bad_parts(value: str, check: _Check) -> list[tuple[int, int]]:
-    """(start, end) offsets in ``value`` of each part that is not a valid value."""
-    parts: list[tuple[int, int]] = []
+@dataclass(frozen=True)
+class BadPart:
+    start: int  # offsets in the value as written
+    end: int
+    doubtful: bool  # valid but incomplete (a local number without its area code)
+
+
+def bad_parts(value: str, check: _Check) -> list[BadPart]:
+    """Each part of ``value`` that is not a valid value, or only a doubtful one."""
+    parts: list[BadPart] = []
     for at, piece in _pieces(value, check):
         piece = piece.replace("\x00", " ")
         normal = check.drop.sub("", piece)
@@ -200,7 +208,9 @@ def bad_parts(value: str, check: _Check) -> list[tuple[int, int]]:
             normal = check.dash.sub("-", normal)
         if not normal or not any(c.isalnum() for c in normal):
             continue
-        if not any(v.fullmatch(normal) for v in check.valid):
-            lead = len(piece) - len(piece.lstrip())
-            parts.append((at + lead, at + len(piece.rstrip())))
+        if any(v.fullmatch(normal) for v in check.valid):
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        doubtful = any(v.fullmatch(normal) for v in check.doubtful)
+        parts.append(BadPart(at + lead, at + len(piece.rstrip()), doubtful))
     return parts

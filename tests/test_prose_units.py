@@ -188,3 +188,10 @@ def test_p701_relates_the_cells(rules: RuleSet) -> None:
 def test_p701_silent_without_a_bound_table(tables: dict[str, BoundTable],
                                            rules: RuleSet) -> None:
     assert _p701(_REPORT.format(text="全年共收到政府信息公开申请21件。"), rules, tables) == []
+
+
+def test_local_number_is_a_warning_bad_number_an_error(rules: RuleSet) -> None:
+    text = (FIXTURES / "example.txt").read_text(encoding="utf-8")
+    text = text.replace("电话：0739-2323188", "电话：2323188、0739-23231")
+    report = lint_bytes("r.txt", text.encode(), rules, Selection(select=("C604",)), Settings())
+    assert [d.severity for d in report.diagnostics] == [Severity.WARNING, Severity.ERROR]

@@ -9,7 +9,7 @@ from typing import Any
 
 from reportlint.contact import bad_parts, checker, contact
 from reportlint.kinds.base import Context, Finding, Kind, Param
-from reportlint.model import Span
+from reportlint.model import Severity, Span
 from reportlint.prose import preamble_paragraphs
 
 
@@ -40,10 +40,14 @@ def contact_value(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     for item in block.fields:
         if item.check != params["check"] or not item.value:
             continue
-        for start, end in bad_parts(item.value, check):
-            span = block.joined.span_of(item.value_start + start, item.value_start + end)
-            yield Finding(span, params["message"].format(
-                label=item.label, value=item.value[start:end]))
+        for part in bad_parts(item.value, check):
+            span = block.joined.span_of(item.value_start + part.start,
+                                        item.value_start + part.end)
+            doubtful = part.doubtful and params["doubtful"]
+            message = params["doubtful"] if doubtful else params["message"]
+            yield Finding(span, message.format(label=item.label,
+                                               value=item.value[part.start:part.end]),
+                          severity=Severity.WARNING if doubtful else None)
 
 
 _MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")
@@ -57,5 +61,7 @@ KINDS: dict[str, Kind] = {
         "check": Param((str,), help="the value check of data/contact.yaml (phone, postcode, "
                        "email); fields whose label names this check are checked"),
         "message": _MESSAGE,
+        "doubtful": Param((str,), False, "", "the message (a warning) for a value the check "
+                          "lists as doubtful, such as a phone number without its area code"),
     }, "contact values are well formed"),
 }
