@@ -61,6 +61,17 @@ def _compare(ctx: Context, block: TextBlock, match: re.Match[str], cells: list[B
                    message.format(what=what, stated=stated, table=total), related)
 
 
+_DIGIT_THEN_MARK = re.compile(r"\d[,，.]")
+_MARK_THEN_DIGIT = re.compile(r"[,，.]\d")
+
+
+def _part_of_a_number(text: str, start: int, end: int) -> bool:
+    """``119`` in ``3,119`` or ``5`` in ``2.5``: not a number of its own."""
+    before = text[max(start - 2, 0):start]
+    after = text[end:end + 2]
+    return bool(_DIGIT_THEN_MARK.fullmatch(before) or _MARK_THEN_DIGIT.match(after))
+
+
 def prose_table(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     statements = _data(ctx, params["data"])
     for block in ctx.document.paragraphs:
@@ -71,7 +82,8 @@ def prose_table(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
                 continue
             for pattern in statement["patterns"]:
                 for match in _regex(pattern).finditer(block.text):
-                    if match.start("n") in claimed:
+                    if match.start("n") in claimed or _part_of_a_number(
+                            block.text, match.start("n"), match.end("n")):
                         continue
                     claimed.add(match.start("n"))
                     found = _compare(ctx, block, match, cells, statement, params["message"])
