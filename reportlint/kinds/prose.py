@@ -93,6 +93,9 @@ def prose_table(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 # P702 ---------------------------------------------------------------------------------------
 
+_OPENED = re.compile(r"[（(]\s*其中$")
+
+
 def _parts_clause(text: str, start: int, opened: bool) -> tuple[int, int]:
     stops = "。；;）)" if opened else "。；;"
     end = start
@@ -118,13 +121,13 @@ def part_whole(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
             link = bridge.match(text, found.end())
             if not link:
                 continue
-            opened = bool(re.search(r"[（(]\s*其中$", link.group(0)))
+            opened = bool(_OPENED.search(link.group(0)))
             start, end = _parts_clause(text, link.end(), opened)
             clause = nested.sub("", text[start:end])
             stop = _regex(spec["stop"]).search(clause)
             clause = clause[:stop.start()] if stop else clause
             unit = found.group("unit")
-            parts = re.findall(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit)}", clause)
+            parts = _regex(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*{re.escape(unit)}").findall(clause)
             total = sum((Decimal(p) for p in parts), Decimal(0))
             if parts and total > Decimal(found.group("n")):
                 yield Finding(block.span_of(found.start("n"), found.end("n")),
