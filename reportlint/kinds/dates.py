@@ -7,6 +7,7 @@ import datetime
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from reportlint.dates import find_dates, find_years
@@ -17,6 +18,11 @@ from reportlint.lines import is_footer
 from reportlint.model import Related, Severity, Span
 from reportlint.period import Period, deadline, period, signed_date
 from reportlint.prose import preamble_paragraphs, prose_blocks
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
 
 _KIND_NAMES = {"government": "政府", "department": "部门"}
 
@@ -140,7 +146,7 @@ def pattern_from_year(ctx: Context, params: Mapping[str, Any]) -> Iterator[Findi
     year = report_year(ctx)
     if year is None or year < params["since_year"]:
         return
-    compiled = [re.compile(p) for p in params["patterns"]]
+    compiled = [_compiled(p) for p in params["patterns"]]
     for block in prose_blocks(ctx.document):
         for regex in compiled:
             for found in regex.finditer(block.text):
