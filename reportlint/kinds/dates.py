@@ -19,6 +19,7 @@ from reportlint.model import Related, Severity, Span
 from reportlint.period import Period, deadline, period, signed_date
 from reportlint.prose import preamble_paragraphs, prose_blocks
 
+
 @lru_cache(maxsize=64)
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
