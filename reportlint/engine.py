@@ -46,9 +46,10 @@ class Selection:
 
 
 def _severity(rule: Rule, finding: Finding, selection: Selection) -> Severity:
+    """A finding may name its own severity, unless the user configured the rule's."""
     if finding.severity is None or rule.code in selection.severity:
         return selection.severity_of(rule)
-    return finding.severity
+    return Severity.parse(finding.severity)
 
 
 def _diagnostic(rule: Rule, finding: Finding, selection: Selection) -> Diagnostic:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from reportlint.catalogue import Catalogue, catalogue_from_data
-from reportlint.model import Related, Severity, Span
+from reportlint.model import Related, Span
 from reportlint.tree import Document
 
 T = TypeVar("T")
@@ -26,9 +26,7 @@ class Finding:
     span: Span
     message: str
     related: tuple[Related, ...] = ()
-    # A rule whose severity depends on the case (D503: error, or warning for a stale template)
-    # says so here; a severity configured for the rule still wins.
-    severity: Severity | None = None
+    severity: str | None = None  # overrides the rule's default (e.g. F205: extra → warning)
 
 
 @dataclass(frozen=True)

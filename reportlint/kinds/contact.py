@@ -9,7 +9,7 @@ from typing import Any
 
 from reportlint.contact import bad_parts, checker, contact
 from reportlint.kinds.base import Context, Finding, Kind, Param
-from reportlint.model import Severity, Span
+from reportlint.model import Span
 from reportlint.prose import preamble_paragraphs
 
 
@@ -47,7 +47,7 @@ def contact_value(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
             message = params["doubtful"] if doubtful else params["message"]
             yield Finding(span, message.format(label=item.label,
                                                value=item.value[part.start:part.end]),
-                          severity=Severity.WARNING if doubtful else None)
+                          severity="warning" if doubtful else None)
 
 
 _MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")

@@ -15,7 +15,7 @@ from reportlint.facts import report_year, title_year
 from reportlint.issuer import deadline_of, issuer_kind
 from reportlint.kinds.base import Context, Finding, Kind, Param
 from reportlint.lines import is_footer
-from reportlint.model import Related, Severity, Span
+from reportlint.model import Related, Span
 from reportlint.period import Period, deadline, period, signed_date
 from reportlint.prose import preamble_paragraphs, prose_blocks
 
@@ -105,7 +105,7 @@ def year_consistency(ctx: Context, params: Mapping[str, Any]) -> Iterator[Findin
     year, index, start, end = stale
     block = ctx.document.paragraphs[index]
     yield Finding(block.span_of(start, end), params["stale"].format(title=title, year=year),
-                  severity=Severity.WARNING)
+                  severity="warning")
 
 
 def dates_valid(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
