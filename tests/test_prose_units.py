@@ -196,3 +196,24 @@ def test_local_number_is_a_warning_bad_number_an_error(rules: RuleSet) -> None:
     text = text.replace("电话：0739-2323188", "电话：2323188、0739-23231")
     report = lint_bytes("r.txt", text.encode(), rules, Selection(select=("C604",)), Settings())
     assert [d.severity for d in report.diagnostics] == [Severity.WARNING, Severity.ERROR]
+
+
+def _table2(version: str, column: str, rules_count: int, normative: int) -> BoundTable:
+    cells = {(c.row, c.column): c for c in (
+        _cell("table2", "rules", column, rules_count, 19),
+        _cell("table2", "normative", column, normative, 24),
+    )}
+    return BoundTable("table2", BOUND, Span(9, 1, 80, 3), version, cells)
+
+
+@pytest.mark.parametrize(("table", "columns"), [
+    (_table2("2021", "issued", 1, 8), []),
+    (_table2("2019", "new_made", 1, 8), []),
+    (_table2("2021", "issued", 0, 8), [13]),  # 规章 1 stated, 0 in the table
+    (_table2("2019", "new_made", 1, 9), [46]),  # 规范性文件 8 stated, 9 in the table
+])
+def test_p701_table2_either_version(table: BoundTable, columns: list[int],
+                                    rules: RuleSet) -> None:
+    text = "全年新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件，制发行政规范性文件 8 件。"
+    found = _p701(_REPORT.format(text=text), rules, {"table2": table})
+    assert [column for _, column, _ in found] == columns
