@@ -214,6 +214,7 @@ def _table2(version: str, column: str, rules_count: int, normative: int) -> Boun
 ])
 def test_p701_table2_either_version(table: BoundTable, columns: list[int],
                                     rules: RuleSet) -> None:
-    text = "全年新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件，制发行政规范性文件 8 件。"
+    text = ("全年新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件，"
+            "制发行政规范性文件 8 件。")
     found = _p701(_REPORT.format(text=text), rules, {"table2": table})
     assert [column for _, column, _ in found] == columns
