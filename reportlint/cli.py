@@ -179,6 +179,9 @@ def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
     document = parse_lines(source.lines, catalogue_from_data(rules.data["sections"]))
     click.echo(dump(document), nl=False)
     click.echo(describe_facts(document, source.lines, rules.data), nl=False)
+    from reportlint.tables.dump import dump_tables
+
+    click.echo(dump_tables(document, source.lines, rules.data), nl=False)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

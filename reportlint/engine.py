@@ -77,7 +77,7 @@ def check_source(
     """Diagnostics for a report that was read, addressed in the original file."""
     catalogue = catalogue_from_data(rules.data["sections"])
     document = parse(source.lines, catalogue)
-    context = Context(document, source.lines, rules.data, settings)
+    context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines)
     context.memo["catalogue"] = catalogue
     found: list[Diagnostic] = list(source.problems)
     for rule in rules.rules:

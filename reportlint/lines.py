@@ -31,6 +31,8 @@ _TITLE_WORD = "报告"
 _MAX_TITLE_LINES = 4
 _MAX_HEADING = 32
 _SHORT_TABLE_LINE = 25
+_LABEL_CHUNK = 24
+_GLUED_DIGITS = re.compile(r"[\u4e00-\u9fff）”]\d{3,}$")
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,20 @@ def _weak_table_line(text: str) -> bool:
     if len(chunks) >= 3 and "。" not in stripped:
         return True
     return bool(_TRAILING_NUMBERS.search(stripped)) and "。" not in stripped
+
+
+def _label_columns(text: str) -> bool:
+    """Header or label cells aligned by wide gaps (``信息内容      本年处理决定数量``, as
+    ``pdftotext -layout`` writes them): several short chunks and no sentence."""
+    chunks = _GAPS.split(text.strip())
+    return len(chunks) >= 2 and "。" not in text and all(
+        len(c) <= _LABEL_CHUNK for c in chunks)
+
+
+def _glued_row(text: str) -> bool:
+    """A row whose cells ran together (``规章000``): reported by the table layer (F207)."""
+    stripped = text.strip()
+    return "。" not in stripped and bool(_GLUED_DIGITS.search(stripped))
 
 
 def _short_line(text: str) -> bool:
@@ -205,11 +221,15 @@ class _Classifier:
     def _table_line(self, raw: str) -> bool:
         if _strong_table_line(raw):
             return True
-        if self.in_table:
-            return _short_line(raw) or _weak_table_line(raw) or is_footer(raw)
-        if not self.table_section:
+        bare = raw.strip().lstrip("#").strip()  # Markdown sub-headings between small tables
+        if self.in_table and (_short_line(raw) or _weak_table_line(raw) or is_footer(raw)):
+            return True
+        if self.in_table and raw.lstrip().startswith("#") and "。" not in raw:
+            return True
+        if not self.table_section and not self.in_table:
             return False
-        return _weak_table_line(raw) or self.catalogue.opens_table(raw.strip())
+        return (_weak_table_line(raw) or _label_columns(raw) or _glued_row(raw)
+                or bool(_CAPTION.match(bare)) or self.catalogue.opens_table(bare))
 
     def _continues(self, index: int) -> bool:
         if not self.tokens or self.tokens[-1].type not in ("PARA", "CONT"):

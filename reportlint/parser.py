@@ -42,7 +42,7 @@ class _LineTokenLexer(Lexer):
         yield from data
 
 
-def _cache_file(grammar_text: str) -> str | None:
+def _cache_file(grammar_text: str, name: str = "report") -> str | None:
     """A grammar cache in a user-owned folder (never a predictable name in /tmp)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     folder = Path(base) / "reportlint"
@@ -51,7 +51,10 @@ def _cache_file(grammar_text: str) -> str | None:
     except OSError:
         folder = Path(tempfile.mkdtemp(prefix="reportlint-"))
     digest = hashlib.sha256(grammar_text.encode()).hexdigest()[:16]
-    return str(folder / f"report-{digest}.lark-cache")
+    return str(folder / f"{name}-{digest}.lark-cache")
+
+
+cache_file = _cache_file  # also used by the relation language (reportlint.tables.relations)
 
 
 @cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlint.kinds import contact, dates, prose, structure, text
+from reportlint.kinds import contact, dates, prose, structure, tables, text
 from reportlint.kinds.base import Context, Finding, Kind, Param, Settings
 
 KINDS: dict[str, Kind] = {
@@ -11,6 +11,7 @@ KINDS: dict[str, Kind] = {
     **dates.KINDS,
     **contact.KINDS,
     **prose.KINDS,
+    **tables.KINDS,
 }
 
 __all__ = ["KINDS", "Context", "Finding", "Kind", "Param", "Settings"]

@@ -49,6 +49,7 @@ class Context:
     data: Mapping[str, Any]
     settings: Settings = field(default_factory=Settings)
     memo: dict[str, Any] = field(default_factory=dict)
+    raw_lines: tuple[str, ...] = ()  # the lines before normalisation (full-width digits …)
 
     def derived(self, name: str, compute: Callable[[Context], T]) -> T:
         if name not in self.memo:

@@ -12,41 +12,29 @@ Keys used across rules (defined by the format templates):
   ``research``, ``nonprofit``, ``legal``, ``other_org``, ``total``
 - table4: one row ``counts``; columns ``review_{upheld,corrected,other,pending,total}``,
   ``direct_{…}`` (行政诉讼 未经复议直接起诉), ``after_{…}`` (复议后起诉)
+- table2 (表二): rows ``rules``, ``normative``, ``licensing``, ``penalty``, ``coercion``,
+  ``fees`` (2019 also ``other_services``, ``procurement``); columns per version, listed at the
+  top of ``formats/2019.yaml`` and ``formats/2021.yaml``
+
+Modules: ``template`` (format templates), ``rows`` (raw rows from any text rendering),
+``labels`` and ``bind`` (matching rows to the template), ``numbers`` (cell values), ``layer``
+(versions, missing tables), ``relations`` (the 勾稽关系 expression language), ``dump``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal
 
 from reportlint.kinds.base import Context
-from reportlint.model import Span
+from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable, Problem
 
-BOUND, UNRECOVERABLE = "bound", "unrecoverable"
-
-
-@dataclass(frozen=True)
-class BoundCell:
-    table: str
-    row: str
-    column: str
-    text: str  # the cell as written
-    value: Decimal | None  # the normalised number; None when not a number
-    span: Span
-
-
-@dataclass(frozen=True)
-class BoundTable:
-    key: str
-    status: str  # BOUND or UNRECOVERABLE
-    span: Span
-    version: str | None = None  # "2019" | "2021" when known
-    cells: Mapping[tuple[str, str], BoundCell] = field(default_factory=dict)
+__all__ = ["BOUND", "UNRECOVERABLE", "BoundCell", "BoundTable", "Problem", "bound_tables", "cell"]
 
 
 def _bind(ctx: Context) -> Mapping[str, BoundTable]:
-    return {}  # the table layer is not built yet: no table is bound
+    from reportlint.tables.layer import table_layer
+
+    return table_layer(ctx).tables
 
 
 def bound_tables(ctx: Context) -> Mapping[str, BoundTable]:

@@ -1,0 +1,168 @@
+"""The table layer of one report: choose each table's template (format version), bind it,
+and record the report-level facts (version and its evidence, mixed versions, missing tables).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reportlint.facts import report_year
+from reportlint.kinds.base import Context
+from reportlint.model import Span
+from reportlint.tables.bind import (
+    Binding,
+    Region,
+    bind_region,
+    evidence_hits,
+    finish,
+    region,
+    run_together_span,
+)
+from reportlint.tables.records import UNRECOVERABLE, BoundTable
+from reportlint.tables.rows import raw_rows
+from reportlint.tables.template import FormatTemplate, formats
+from reportlint.tree import Section
+
+TABLE_ORDER = ("table2", "table3", "table4")
+
+
+@dataclass(frozen=True)
+class Missing:
+    table: str
+    name: str
+    span: Span  # the section heading
+
+
+@dataclass(frozen=True)
+class Odd:
+    """A table bound to another version than the report's (F203)."""
+
+    table: str
+    version: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class TableLayer:
+    tables: Mapping[str, BoundTable]
+    version: str | None
+    source: str  # "forced" | "evidence" | "year" | "none"
+    evidence: tuple[str, ...]
+    caption: Span | None  # where F201/F202 point (表二's first line)
+    missing: tuple[Missing, ...] = ()
+    odd: tuple[Odd, ...] = ()
+
+
+def _default_version(ctx: Context, templates: list[FormatTemplate]) -> str | None:
+    """Without evidence in the tables: the version whose years cover the report year."""
+    year = report_year(ctx)
+    for template in templates:
+        low, high = template.year_from, template.year_to
+        if year is not None and (low is None or low <= year) and (high is None or year <= high):
+            return template.version
+    return templates[-1].version if templates else None
+
+
+def _choose(candidates: list[tuple[str, Binding]], preferred: str | None) -> tuple[str, Binding]:
+    def score(item: tuple[str, Binding]) -> tuple[int, int]:
+        return item[1].fit, 1 if item[0] == preferred else 0
+    return max(candidates, key=score)
+
+
+def _odd_span(binding: Binding, main: FormatTemplate | None, table: str, fallback: Span) -> Span:
+    other = main.tables.get(table) if main else None
+    if other is None:
+        return fallback
+    known = {r.key for r in other.rows}
+    return next((span for key, span in binding.rows if key not in known), fallback)
+
+
+class _Layer:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.formats = {f.version: f for f in formats(ctx)}
+        forced = ctx.settings.get("format-version")
+        # A version no template describes cannot be checked against: detect instead.
+        self.forced = str(forced) if forced and str(forced) in self.formats else None
+        self.default = self.forced or _default_version(ctx, list(self.formats.values()))
+        self.tables: dict[str, BoundTable] = {}
+        self.missing: list[Missing] = []
+        self.odd: list[Odd] = []
+        self.main: str | None = None
+        self.evidence: tuple[str, ...] = ()
+        self.caption: Span | None = None
+        self.source = "forced" if self.forced else "none"
+
+    def versions(self) -> list[FormatTemplate]:
+        if self.forced and self.forced in self.formats:
+            return [self.formats[self.forced]]
+        return list(self.formats.values())
+
+    def run(self) -> TableLayer:
+        for key in TABLE_ORDER:
+            self.table(key)
+        if self.main is None:
+            self.main = self.default
+            self.source = "forced" if self.forced else ("year" if self.main else "none")
+        return TableLayer(self.tables, self.main, self.source, self.evidence, self.caption,
+                          tuple(self.missing), tuple(self.odd))
+
+    def table(self, key: str) -> None:
+        templates = [f.tables[key] for f in self.versions() if key in f.tables]
+        if not templates:
+            return
+        section = self.ctx.document.section(templates[0].section)
+        where = region(self.ctx, section) if section is not None else None
+        rows = raw_rows(where.lines) if where is not None else []
+        candidates = [(t.version, bind_region(self.ctx, t, where, rows)) for t in templates] \
+            if where is not None else []
+        usable = [c for c in candidates if not c[1].empty]
+        if not usable:
+            self.absent(key, templates[0].name, section)
+            return
+        assert where is not None
+        version, binding = _choose(usable, self.main or self.default)
+        self.tables[key] = finish(binding, key, where.span, version)
+        if binding.unrecoverable is not None:
+            return
+        self.note_version(key, version, binding, where)
+
+    def note_version(self, key: str, version: str, binding: Binding, where: Region) -> None:
+        """A table is evidence of its version when its header words or some of its rows
+        exist only in that version (表三 2019 and 2021 differ only in （六）)."""
+        hits = evidence_hits(binding.template, where.lines)
+        distinct = self.distinct_rows(key, version, binding)
+        if not hits and not distinct:
+            return
+        if self.main is None:
+            self.main = version
+            if not self.forced:
+                self.source = "evidence"
+            self.evidence = tuple(hits) or tuple(distinct[:3])
+            self.caption = where.span
+        elif version != self.main and not self.forced:
+            main = self.formats.get(self.main)
+            self.odd.append(Odd(key, version, _odd_span(binding, main, key, where.span)))
+
+    def distinct_rows(self, key: str, version: str, binding: Binding) -> list[str]:
+        others = [f.tables[key] for v, f in self.formats.items()
+                  if v != version and key in f.tables]
+        bound = {k for k, _ in binding.rows}
+        return [r.label for r in binding.template.rows
+                if r.key in bound and all(o.row(r.key) is None for o in others)]
+
+    def absent(self, key: str, name: str, section: Section | None) -> None:
+        """No rows: the cells ran together in prose (F207), or the table is missing (F204).
+        Without its section, only S103 speaks (one root cause, one diagnostic)."""
+        template = next(f.tables[key] for f in self.versions() if key in f.tables)
+        paragraphs = section.paragraphs if section is not None else self.ctx.document.paragraphs
+        span = run_together_span(self.ctx, template, paragraphs)
+        if span is not None:
+            self.tables[key] = BoundTable(key, UNRECOVERABLE, span, None, template=template)
+        elif section is not None and section.blocks:  # an empty section is S106's
+            self.missing.append(Missing(key, name, section.heading.span))
+
+
+def table_layer(ctx: Context) -> TableLayer:
+    return ctx.derived("table_layer", lambda c: _Layer(c).run())

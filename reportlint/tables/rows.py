@@ -1,0 +1,158 @@
+"""Split a table region's lines into raw rows: label cells and value cells, with positions.
+
+Three ways of writing a row are recognised, line by line:
+- tab-prefixed cells, one per line, rows separated by blank lines (a line holding only a tab is
+  an empty cell; a line without the tab continues the cell above);
+- Markdown pipe rows (``|`` separated, ``\\|`` a literal pipe, ``|---|`` rules skipped);
+- text lines (``pdftotext -layout`` or raw PDF text): the trailing run of number-like tokens are
+  the values, the rest is the label. Digits glued to a label (``规章000``) are kept as one
+  glued value: the caller decides whether that is a single value or cells run together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reportlint.lines import is_footer
+from reportlint.tables.numbers import VALUE_TOKEN
+from reportlint.tree import Piece
+
+_TOKEN = re.compile(r"\S+")
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_GLUED = re.compile(r"^(.*[^\d\s.,+\-/])(\d+(?:\.\d+)?)$")
+
+
+@dataclass(frozen=True)
+class RawRow:
+    labels: tuple[Piece, ...]
+    values: tuple[Piece, ...]
+    line: int
+    glued: bool = False  # the values were glued to the label without a separator
+    # Empty cells between the label and the first value: merged-cell placeholders, or blank
+    # values (``&nbsp;`` where 0 is meant) when the row is short of values.
+    blanks: tuple[Piece, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return " ".join(p.text for p in self.labels)
+
+
+def _is_value(text: str) -> bool:
+    return bool(VALUE_TOKEN.match(re.sub(r"\s+", "", text)))
+
+
+def _cell(line: int, start: int, text: str) -> Piece:
+    """The stripped cell ``text`` found at 0-based offset ``start`` of the line."""
+    stripped = text.strip()
+    offset = len(text) - len(text.lstrip())
+    return Piece(line, start + offset + 1, stripped)
+
+
+def _split(cells: Sequence[Piece]) -> tuple[tuple[Piece, ...], tuple[Piece, ...],
+                                            tuple[Piece, ...]]:
+    """Leading empty cells are merged-cell placeholders; labels run up to the first value."""
+    index = 0
+    while index < len(cells) and not cells[index].text:
+        index += 1
+    first = index
+    while index < len(cells) and not _is_value(cells[index].text):
+        index += 1
+    labels = tuple(c for c in cells[first:index] if c.text)
+    blanks: list[Piece] = []
+    for cell in reversed(cells[first:index]):
+        if cell.text:
+            break
+        blanks.insert(0, cell)
+    return labels, tuple(cells[index:]), tuple(blanks)
+
+
+def pipe_row(line: int, text: str) -> RawRow | None:
+    stripped = text.strip()
+    if _RULE_ROW.match(stripped):
+        return None
+    base = text.index("|") + 1
+    body = text[base:]
+    if body.rstrip().endswith("|") and not body.rstrip().endswith("\\|"):
+        body = body.rstrip()[:-1]
+    cells: list[Piece] = []
+    position = 0
+    for part in _UNESCAPED_PIPE.split(body):
+        cells.append(_cell(line, base + position, part))
+        position += len(part) + 1
+    labels, values, blanks = _split(cells)
+    return RawRow(labels, values, line, blanks=blanks)
+
+
+def text_row(line: int, text: str) -> RawRow | None:
+    tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(text)]
+    if not tokens:
+        return None
+    cut = len(tokens)
+    while cut > 0 and _is_value(tokens[cut - 1][1]):
+        cut -= 1
+    values = [Piece(line, start + 1, token) for start, token in tokens[cut:]]
+    labels = [Piece(line, start + 1, token) for start, token in tokens[:cut]]
+    glued = False
+    if not values and labels:
+        found = _GLUED.match(labels[-1].text)
+        if found:
+            last = labels.pop()
+            head = found.group(1)
+            labels.append(Piece(line, last.column, head))
+            values.append(Piece(line, last.column + len(head), found.group(2)))
+            glued = True
+    return RawRow(_join_label(labels), tuple(values), line, glued)
+
+
+def _join_label(labels: list[Piece]) -> tuple[Piece, ...]:
+    """Label tokens split by wide gaps stay separate pieces (group label, leaf label)."""
+    return tuple(labels)
+
+
+def tab_rows(lines: Iterable[tuple[int, str]]) -> list[RawRow]:
+    """Rows of the one-cell-per-line rendering: a blank line (no tab) ends a row."""
+    rows: list[RawRow] = []
+    cells: list[Piece] = []
+
+    def flush() -> None:
+        if cells:
+            labels, values, blanks = _split(cells)
+            rows.append(RawRow(labels, values, cells[0].line, blanks=blanks))
+            cells.clear()
+
+    for number, text in lines:
+        if not text.strip() and "\t" not in text:
+            flush()
+            continue
+        if is_footer(text):
+            continue
+        if text.startswith("\t") or not cells:
+            cells.append(_cell(number, 0, text))
+        else:  # a cell wrapped onto a line of its own: same cell, keep the first position
+            last = cells[-1]
+            cells[-1] = Piece(last.line, last.column, last.text + text.strip())
+    flush()
+    return rows
+
+
+def line_rows(lines: Iterable[tuple[int, str]]) -> list[RawRow]:
+    rows: list[RawRow] = []
+    for number, text in lines:
+        if not text.strip() or is_footer(text):
+            continue
+        row = pipe_row(number, text) if text.lstrip().startswith("|") else text_row(number, text)
+        if row is not None and (row.labels or row.values):
+            rows.append(row)
+    return rows
+
+
+def raw_rows(lines: Sequence[tuple[int, str]]) -> list[RawRow]:
+    """Rows of a region: ``lines`` are (line number, text), blank lines included."""
+    filled = [t for _, t in lines if t.strip()]
+    tabbed = sum(1 for t in filled if t.startswith("\t"))
+    if filled and tabbed * 2 > len(filled):
+        return tab_rows(lines)
+    return line_rows(lines)

@@ -1,0 +1,143 @@
+"""Format templates: 表二, 表三, 表四 of each format version, read from the rule pack's data.
+
+A template is any data entry holding ``format`` and ``tables`` (``formats/2019.yaml``,
+``formats/2021.yaml``); a new version or a locality's variant is one more YAML file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from reportlint.kinds.base import Context
+
+COUNT, SIGNED, AMOUNT = "count", "signed", "amount"
+_SOFT = re.compile(r"[\s。：:；;，,、“”\"'‘’·.．]+")
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
+    r"|\d{1,2}\s*[.、．](?!\d))\s*"
+)
+
+
+def strip_numbering(label: str) -> str:
+    """The label without its leading numbering (``1.`` ``1、`` ``（一）`` ``一、``)."""
+    text = label.strip()
+    for _ in range(2):
+        text = _NUMBERING.sub("", text, count=1).strip()
+    return text
+
+
+@lru_cache(maxsize=8192)
+def label_key(label: str) -> str:
+    """The form labels are compared in: numbering, spaces and soft punctuation removed."""
+    text = _SOFT.sub("", strip_numbering(label))
+    return text.replace("(", "（").replace(")", "）")
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    label: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    key: str
+    label: str
+    columns: tuple[str, ...]
+    variants: tuple[str, ...] = ()
+    group: str = ""
+    caption: str = ""
+    tags: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return (label_key(self.label), *(label_key(v) for v in self.variants))
+
+
+@dataclass(frozen=True)
+class TableTemplate:
+    key: str
+    version: str
+    name: str
+    section: str
+    layout: str  # "rows": each row has a label and its values; "flat": one run of values
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[RowSpec, ...]
+    evidence: tuple[str, ...]
+    run_together: str | None
+
+    def column(self, key: str) -> ColumnSpec:
+        return next(c for c in self.columns if c.key == key)
+
+    def row(self, key: str) -> RowSpec | None:
+        return next((r for r in self.rows if r.key == key), None)
+
+    def tagged(self, tag: str) -> tuple[RowSpec, ...]:
+        return tuple(r for r in self.rows if tag in r.tags)
+
+
+@dataclass(frozen=True)
+class FormatTemplate:
+    version: str
+    name: str
+    year_from: int | None
+    year_to: int | None
+    tables: Mapping[str, TableTemplate]
+
+
+def _row(raw: Mapping[str, Any], columns: tuple[str, ...]) -> RowSpec:
+    return RowSpec(
+        key=str(raw["key"]),
+        label=str(raw["label"]),
+        columns=tuple(str(c) for c in raw.get("columns", columns)),
+        variants=tuple(str(v) for v in raw.get("variants", ())),
+        group=str(raw.get("group", "")),
+        caption=str(raw.get("caption", "")),
+        tags=tuple(str(t) for t in raw.get("tags", ())),
+    )
+
+
+def _table(key: str, version: str, raw: Mapping[str, Any], run: str | None) -> TableTemplate:
+    columns = tuple(ColumnSpec(str(c["key"]), str(c["label"]), str(c.get("kind", COUNT)))
+                    for c in raw["columns"])
+    keys = tuple(c.key for c in columns)
+    return TableTemplate(
+        key=key, version=version, name=str(raw.get("name", key)),
+        section=str(raw["section"]), layout=str(raw.get("layout", "rows")),
+        columns=columns, rows=tuple(_row(r, keys) for r in raw["rows"]),
+        evidence=tuple(str(e) for e in raw.get("evidence", ())), run_together=run,
+    )
+
+
+def _format(raw: Mapping[str, Any]) -> FormatTemplate:
+    version = str(raw["format"])
+    years = raw.get("years") or {}
+    runs = raw.get("run_together") or {}
+    tables = {str(k): _table(str(k), version, v, runs.get(k)) for k, v in raw["tables"].items()}
+    to = years.get("to")
+    low = years.get("from")
+    return FormatTemplate(version, str(raw.get("name", version)), int(low) if low else None,
+                          int(to) if to is not None else None, tables)
+
+
+def formats_from_data(data: Mapping[str, Any]) -> tuple[FormatTemplate, ...]:
+    found = [_format(v) for v in data.values()
+             if isinstance(v, Mapping) and "format" in v and "tables" in v]
+    return tuple(sorted(found, key=lambda f: f.version))
+
+
+_LOADED: dict[int, tuple[Mapping[str, Any], tuple[FormatTemplate, ...]]] = {}
+
+
+def formats(ctx: Context) -> tuple[FormatTemplate, ...]:
+    """The templates of the loaded rule packs, read once per loaded data (not per report)."""
+    cached = _LOADED.get(id(ctx.data))
+    if cached is None or cached[0] is not ctx.data:
+        cached = (ctx.data, formats_from_data(ctx.data))
+        _LOADED[id(ctx.data)] = cached
+    return cached[1]
