@@ -15,8 +15,10 @@ from reportlint.engine import RuleFailure, Selection, lint_bytes
 from reportlint.errors import UsageError
 from reportlint.formatters import FORMATTERS, FormatOptions
 from reportlint.formatters.base import summary_line
+from reportlint.issuer import KINDS as ISSUER_KINDS
+from reportlint.issuer import run_options
 from reportlint.kinds.base import Settings
-from reportlint.model import FileReport, Severity
+from reportlint.model import FileReport, Severity, Source
 from reportlint.output import base_dir, default_format, statistics, use_color
 from reportlint.packs import Rule, RuleSet, load_rules
 from reportlint.readers import READERS
@@ -60,6 +62,18 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise UsageError(f"{path}: cannot read: {error.strerror}") from None
+
+
+def _read_source(path: str) -> Source:
+    """A report read for ``parse`` and ``extract``: an unreadable one is a usage error."""
+    from reportlint.errors import InputProblem
+    from reportlint.readers import read_bytes
+
+    data = sys.stdin.buffer.read() if path == "-" else _read(Path(path))
+    try:
+        return read_bytes(path, data)
+    except InputProblem as problem:
+        raise UsageError(f"{path}: {problem.code} {problem.message}") from None
 
 
 def exit_code(reports: Sequence[FileReport], fail_on: str) -> int:
@@ -171,17 +185,24 @@ def cli() -> None:
 @click.option("--statistics", "show_statistics", is_flag=True,
               help="Show the count per rule, most frequent first, instead of the diagnostics.")
 @click.option("--quiet", "-q", is_flag=True, help="Show only the summary line.")
+@click.option("--issuer-kind", type=click.Choice(ISSUER_KINDS),
+              help="Treat every report as issued by a government or a department.")
+@click.option("--deadline", metavar="MM-DD",
+              help="Publication deadline in the following year (e.g. 01-31), for the issuer "
+                   "kind in effect.")
 def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
           ignore: str | None, fail_on: str | None, rule_dirs: tuple[str, ...],
           stdin_filename: str | None, no_source: bool, extend_select: str | None,
           config_file: str | None, isolated: bool, output_file: str | None,
-          show_statistics: bool, quiet: bool) -> None:
+          show_statistics: bool, quiet: bool, issuer_kind: str | None,
+          deadline: str | None) -> None:
     """Lint report files (a folder: every report file under it; '-': standard input)."""
     resolver = Resolver(Overrides(
         select=_codes(select) or None, ignore=_codes(ignore),
         extend_select=_codes(extend_select), fail_on=fail_on,
         rule_dirs=tuple(Path(d) for d in rule_dirs),
-        settings={},  # rule settings given on the command line win over the files'
+        # rule settings given on the command line win over the files'
+        settings=run_options(issuer_kind, deadline),
         config_file=Path(config_file) if config_file else None, isolated=isolated,
     ))
     linted = _lint_all(resolver, paths, stdin_filename)
@@ -255,22 +276,17 @@ def show_config(path: str, config_file: str | None, isolated: bool) -> None:
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(),
               help="A rule pack folder to add to the built-in one (repeatable).")
 def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
-    """Print the parsed tree of a report with spans (line:col-end_line:end_col)."""
+    """Print the parsed tree of a report with spans (line:col-end_line:end_col), the facts
+    the rules derive (issuer, year, period, dates) and the bound tables."""
+    from reportlint.describe import describe_facts
     from reportlint.dump import dump
     from reportlint.engine import parse_source
-    from reportlint.errors import InputProblem
-    from reportlint.readers import read_bytes
-
-    rules = _load_rules(rule_dirs)
-    data = sys.stdin.buffer.read() if path == "-" else _read(Path(path))
-    try:
-        source = read_bytes(path, data)
-    except InputProblem as problem:
-        raise UsageError(f"{path}: {problem.code} {problem.message}") from None
-    _, document = parse_source(source, rules.data)
-    click.echo(dump(document), nl=False)
     from reportlint.tables.dump import dump_tables
 
+    rules = _load_rules(rule_dirs)
+    source, document = parse_source(_read_source(path), rules.data)
+    click.echo(dump(document), nl=False)
+    click.echo(describe_facts(document, source.lines, rules.data), nl=False)
     click.echo(dump_tables(document, source.lines, rules.data), nl=False)
 
 
@@ -279,16 +295,9 @@ def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
 def extract(path: str) -> None:
     """Print the text extracted from a report (PDF, HTML, Word …) with the line numbers and
     pages that diagnostics refer to."""
-    from reportlint.errors import InputProblem
     from reportlint.extract import extract_listing
-    from reportlint.readers import read_bytes
 
-    data = sys.stdin.buffer.read() if path == "-" else _read(Path(path))
-    try:
-        source = read_bytes(path, data)
-    except InputProblem as problem:
-        raise UsageError(f"{path}: {problem.code} {problem.message}") from None
-    click.echo(extract_listing(source), nl=False)
+    click.echo(extract_listing(_read_source(path)), nl=False)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

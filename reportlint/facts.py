@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
+from reportlint.dates import first_year
 from reportlint.kinds.base import Context
-from reportlint.tree import TextBlock
-
-_YEAR = re.compile(r"((?:19|20)\d\s*\d)\s*年")
 
 
 def title_text(ctx: Context) -> str:
@@ -15,16 +11,25 @@ def title_text(ctx: Context) -> str:
     return title.text if title else ""
 
 
-def _year_in(block: TextBlock | None) -> int | None:
-    if block is None:
-        return None
-    found = _YEAR.search(block.text)
-    return int(found.group(1).replace(" ", "")) if found else None
+def title_year(ctx: Context) -> int | None:
+    """The first year the title names (``2020年``, ``2023 年``, ``二〇二一年``)."""
+    return ctx.derived("title_year", lambda c: first_year(title_text(c)) if title_text(c) else None)
+
+
+def _derive_year(ctx: Context) -> int | None:
+    from reportlint.period import period  # period imports facts' neighbours: avoid a cycle
+
+    year = title_year(ctx)
+    if year is not None:
+        return year
+    found = period(ctx)
+    return found.year if found else None
 
 
 def report_year(ctx: Context) -> int | None:
-    """The year the report is for: the configured one, else the first year in the title."""
+    """The year the report is for: the configured one, else the title's year, else the year of
+    the statistics period."""
     forced = ctx.settings.get("report-year")
     if forced:
         return int(forced)
-    return ctx.derived("report_year", lambda c: _year_in(c.document.title))
+    return ctx.derived("report_year", _derive_year)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from reportlint.kinds import structure, tables, text
+from reportlint.kinds import contact, dates, prose, structure, tables, text
 from reportlint.kinds.base import Context, Finding, Kind, Param, Settings
 
 KINDS: dict[str, Kind] = {
     **text.KINDS,
     **structure.KINDS,
+    **dates.KINDS,
+    **contact.KINDS,
+    **prose.KINDS,
     **tables.KINDS,
 }
 

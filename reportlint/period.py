@@ -1,0 +1,143 @@
+"""Date facts of one report, derived once: the statistics period and the signature date.
+
+Domain words (period keywords, range connectors) come from ``data/dates.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from reportlint.dates import DateMention, find_dates, first_date
+from reportlint.kinds.base import Context
+from reportlint.model import Span
+from reportlint.prose import preamble_paragraphs
+from reportlint.tree import Document, TextBlock
+
+
+@dataclass(frozen=True)
+class Period:
+    """The statistics period: its two dates and where the range is written."""
+
+    start: DateMention
+    end: DateMention
+    block: TextBlock
+
+    @property
+    def span(self) -> Span:
+        return self.block.span_of(self.start.start, self.end.end)
+
+    @property
+    def year(self) -> int | None:
+        return self.start.year
+
+
+@dataclass(frozen=True)
+class SignedDate:
+    mention: DateMention
+    block: TextBlock
+    where: str  # "signature" (落款) or "title" (the date under the title)
+
+    @property
+    def span(self) -> Span:
+        return self.block.span_of(self.mention.start, self.mention.end)
+
+
+@dataclass(frozen=True)
+class _PeriodWords:
+    keywords: tuple[str, ...]
+    window: int
+    connector: re.Pattern[str]
+    whole_year: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _compile(keywords: tuple[str, ...], window: int, connector: str, whole: str) -> _PeriodWords:
+    return _PeriodWords(keywords, window, re.compile(connector), re.compile(whole))
+
+
+def _words(data: Mapping[str, Any]) -> _PeriodWords:
+    spec = data["period"]
+    return _compile(tuple(spec["keywords"]), int(spec["window"]), spec["connector"],
+                    spec["whole_year"])
+
+
+def _ranges(text: str, words: _PeriodWords) -> Iterator[tuple[DateMention, DateMention]]:
+    found = list(find_dates(text, month_days=True))
+    for first, second in itertools.pairwise(found):
+        if first.year is None or not words.connector.fullmatch(text[first.end:second.start]):
+            continue
+        yield first, second if second.year is not None else second.with_year(first.year)
+
+
+def _after_keyword(text: str, start: int, words: _PeriodWords) -> bool:
+    before = text[max(start - words.window, 0):start]
+    return any(k in before for k in words.keywords)
+
+
+def _whole_year(block: TextBlock, words: _PeriodWords) -> Period | None:
+    text = block.text
+    for keyword in words.keywords:
+        at = text.find(keyword)
+        if at < 0:
+            continue
+        found = words.whole_year.search(text, at, at + len(keyword) + words.window)
+        if found:
+            year = int(found.group("y"))
+            start = DateMention(found.start(), found.end(), year, 1, 1, found.group(0))
+            end = DateMention(found.start(), found.end(), year, 12, 31, found.group(0))
+            return Period(start, end, block)
+    return None
+
+
+def _period_in(blocks: tuple[TextBlock, ...], words: _PeriodWords) -> Period | None:
+    for block in blocks:
+        for first, second in _ranges(block.text, words):
+            if _after_keyword(block.text, first.start, words):
+                return Period(first, second, block)
+    for block in blocks:
+        whole = _whole_year(block, words)
+        if whole:
+            return whole
+    return None
+
+
+def find_period(document: Document, data: Mapping[str, Any]) -> Period | None:
+    """The statistics period: a date range after a period keyword, preamble first."""
+    words = _words(data)
+    preamble: tuple[TextBlock, ...] = preamble_paragraphs(document)
+    if document.title and document.title.date:
+        preamble = (document.title.date, *preamble)
+    return _period_in(preamble, words) or _period_in(document.paragraphs, words)
+
+
+def period(ctx: Context) -> Period | None:
+    return ctx.derived("period", lambda c: find_period(c.document, c.data["dates"]))
+
+
+def find_signed_date(document: Document) -> SignedDate | None:
+    """The 落款 date at the end, else the date under the title."""
+    if document.signature:
+        found = first_date(document.signature.text)
+        if found:
+            return SignedDate(found, document.signature, "signature")
+    if document.title and document.title.date:
+        found = first_date(document.title.date.text)
+        if found:
+            return SignedDate(found, document.title.date, "title")
+    return None
+
+
+def signed_date(ctx: Context) -> SignedDate | None:
+    return ctx.derived("signed_date", lambda c: find_signed_date(c.document))
+
+
+def deadline(year: int, month_day: str) -> datetime.date:
+    """``"MM-DD"`` of the year after ``year``."""
+    month, day = (int(part) for part in month_day.split("-"))
+    return datetime.date(year + 1, month, day)
