@@ -8,6 +8,7 @@ column pointing into the original line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -16,6 +17,9 @@ from reportlint.model import LineOrigin, Source
 
 # Only lines at least this long are searched: a real heading line is far shorter.
 LONG_LINE = 300
+_NUMBERED = re.compile(r"([一二三四五六])\s*、")
+_HEADING_ENDS = ("情况", "事项")  # every section heading of the catalogue ends with one
+_MAX_LABEL = 32
 
 
 @cache
@@ -31,10 +35,28 @@ def _labels(catalogue: Catalogue) -> tuple[str, ...]:
     return tuple(sorted(labels, key=len, reverse=True))  # longest first: no partial match
 
 
-def _cuts(line: str, pattern: re.Pattern[str]) -> list[int]:
+def _misspelt_headings(line: str, catalogue: Catalogue) -> Iterator[tuple[int, int]]:
+    """Headings with a typo (``四、政府信息公开行政法复议、行政诉讼情况``): a numbered label up
+    to its closing word that the catalogue matches only fuzzily, under the same numeral."""
+    for found in _NUMBERED.finditer(line):
+        window = line[found.end() : found.end() + _MAX_LABEL]
+        ends = [window.find(word) + len(word) for word in _HEADING_ENDS if word in window]
+        if not ends:
+            continue
+        label = window[: min(ends)]
+        if catalogue.is_table_row_label(label):
+            continue
+        if catalogue.match(label, found.group(1)) is not None:
+            yield found.start(), found.end() + min(ends)
+
+
+def _cuts(line: str, pattern: re.Pattern[str], catalogue: Catalogue) -> list[int]:
     cuts: set[int] = set()
     for found in pattern.finditer(line):
         cuts.update((found.start(), found.end()))
+    for start, end in _misspelt_headings(line, catalogue):
+        if start not in cuts:
+            cuts.update((start, end))
     return sorted(c for c in cuts if 0 < c < len(line))
 
 
@@ -58,7 +80,8 @@ def unflatten(source: Source, catalogue: Catalogue) -> Source:
     if not long_lines:
         return source
     pattern = _heading_pattern(_labels(catalogue))
-    cuts_at = {i: c for i in long_lines if (c := _cuts(source.lines[i], pattern))}
+    cuts_at = {i: c for i in long_lines
+               if (c := _cuts(source.lines[i], pattern, catalogue))}
     if not cuts_at:
         return source
     lines: list[str] = []

@@ -11,6 +11,9 @@ Every diagnostic pinned here was read against the report and is true:
   淮安市 2024 3119/351/46/103/规章 1, 沭阳县 2025 749 = 一 713 + 二 36 and 结转 31,
   洪泽区 2023 21).
 - P702: 平潭 2020 lists 11 parts adding up to 2603 under “共公布政府信息2602条”.
+- Pingtan pages (split at their headings before parsing): 2019–2021 and 2023–2025 say nothing
+  of 社会评议 (2023 covers 考核 and 追究; the others none of the three); 2022 has 三是落实社会评议和
+  责任追究制度 and gets no P708. D505 points at the end of the report body on the one long line.
 - section3_raw_text is a fragment (no preamble, no period, no date): C601, D501, D505.
 Only the codes D, C and P are compared, so other engineers' rules do not change these lists.
 """
@@ -35,14 +38,17 @@ GOLDEN: dict[str, list[tuple[str, int, int]]] = {
     SHUYANG: [("C601", 6, 1), ("P708", 8, 4)],
     "govnianbao__section3_raw_text.txt": [("C601", 2, 1), ("D501", 2, 1), ("D505", 46, 1)],
     "govnianbao__szfgs2024.pdftotext-layout.txt": [("P708", 11, 4), ("D505", 241, 1)],
-    "pingtan-gov-zwgk-archive__2018_page.txt": [("D505", 10, 1)],
-    "pingtan-gov-zwgk-archive__2019_page.txt": [("D505", 10, 1)],
-    "pingtan-gov-zwgk-archive__2020_page.txt": [("D505", 10, 1), ("P702", 10, 649)],
-    "pingtan-gov-zwgk-archive__2021_page.txt": [("D505", 10, 1)],
-    "pingtan-gov-zwgk-archive__2022_page.txt": [("D505", 10, 1)],
-    "pingtan-gov-zwgk-archive__2023_page.txt": [("D505", 10, 1)],
-    "pingtan-gov-zwgk-archive__2024_page.txt": [("C601", 2, 1), ("D505", 10, 1)],
-    "pingtan-gov-zwgk-archive__2025_page.txt": [("C601", 2, 1), ("D505", 10, 1)],
+    "pingtan-gov-zwgk-archive__2018_page.txt": [("D505", 10, 5653)],
+    "pingtan-gov-zwgk-archive__2019_page.txt": [("P708", 10, 449), ("D505", 10, 6001)],
+    "pingtan-gov-zwgk-archive__2020_page.txt": [
+        ("P708", 10, 511), ("P702", 10, 649), ("D505", 10, 5913)],
+    "pingtan-gov-zwgk-archive__2021_page.txt": [("P708", 10, 503), ("D505", 10, 3331)],
+    "pingtan-gov-zwgk-archive__2022_page.txt": [("D505", 10, 3681)],
+    "pingtan-gov-zwgk-archive__2023_page.txt": [("P708", 10, 319), ("D505", 10, 3091)],
+    "pingtan-gov-zwgk-archive__2024_page.txt": [
+        ("C601", 2, 1), ("P708", 10, 227), ("D505", 10, 2622)],
+    "pingtan-gov-zwgk-archive__2025_page.txt": [
+        ("C601", 2, 1), ("P708", 10, 236), ("D505", 10, 2450)],
 }
 
 

@@ -201,10 +201,14 @@ def test_a_header_repeated_on_the_next_page_is_dropped():
 # Every diagnostic a careful reader gives these reports, with its page (found by hand: the
 # label typo 行政止公开, the 2019-style single （六）其他处理 row in a 2021 report, and in hzq2023
 # the 表四 totals written as 0 under 10+1 复议 results and 5 复议后起诉 results; szfgs2024 adds up).
+# The prose rules add, checked against the text: none of the three government reports covers
+# 社会评议 and 责任追究 (P708, at the preamble); none has a 落款 date (D505, last page);
+# hzq2024 says 受理…17件 where its 表三 一 总计 is 95 (P701).
 GOLDEN_DIAGNOSTICS = {
-    HZQ2023: [("F201", 2), ("F206", 3), ("F203", 4), ("T404", 4), ("T404", 4)],
-    HZQ2024: [("F201", 2), ("F206", 3), ("F203", 4)],
-    SZF2024: [("F201", 3)],
+    HZQ2023: [("P708", 1), ("F201", 2), ("F206", 3), ("F203", 4), ("T404", 4), ("T404", 4),
+              ("D505", 5)],
+    HZQ2024: [("P708", 1), ("P701", 1), ("F201", 2), ("F206", 3), ("F203", 4), ("D505", 5)],
+    SZF2024: [("P708", 1), ("F201", 3), ("D505", 6)],
 }
 
 
