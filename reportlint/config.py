@@ -18,6 +18,7 @@ from typing import Any
 
 from reportlint.errors import UsageError
 from reportlint.model import Severity
+from reportlint.monthday import normal_month_day
 
 CONFIG_NAMES = ("reportlint.toml", "pyproject.toml")
 TABLE = "tool.reportlint"
@@ -26,8 +27,6 @@ ISSUER_KINDS = ("government", "department")
 FORMAT_VERSIONS = (2019, 2021)
 # Keys that go to the rules as ``Settings.options``, under these very names.
 SETTINGS_KEYS = ("issuer-kind", "deadlines", "format-version")
-_MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
-_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 class ConfigError(Exception):
@@ -127,11 +126,10 @@ def _deadlines(key: str, value: Any) -> dict[str, str]:
     deadlines: dict[str, str] = {}
     for kind, when in _table(key, value).items():
         _choice(ISSUER_KINDS)(f"{key}.{kind}", kind)
-        match = _MONTH_DAY.match(_string(f"{key}.{kind}", when))
-        month, day = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
-        if not (1 <= month <= 12 and 1 <= day <= _DAYS[month - 1]):
+        normal = normal_month_day(_string(f"{key}.{kind}", when))
+        if normal is None:
             raise ConfigError(f"{key}.{kind}", f"{when!r} is not a date as MM-DD (03-31)")
-        deadlines[kind] = when
+        deadlines[kind] = normal
     return deadlines
 
 

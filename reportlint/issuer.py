@@ -17,6 +17,7 @@ from reportlint.dates import DATE, find_years
 from reportlint.errors import UsageError
 from reportlint.kinds.base import Context
 from reportlint.model import Span
+from reportlint.monthday import normal_month_day
 from reportlint.tree import Document, TextBlock
 
 GOVERNMENT, DEPARTMENT = "government", "department"
@@ -131,9 +132,6 @@ def deadline_of(ctx: Context, kind: str) -> str:
     return str(ctx.data["dates"]["deadlines"][kind])
 
 
-_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
-
-
 def run_options(kind: str | None, month_day: str | None) -> dict[str, Any]:
     """Settings options from ``--issuer-kind`` and ``--deadline``: the deadline applies to the
     issuer kind in effect (the given one, else whichever kind each report is decided to be)."""
@@ -141,14 +139,9 @@ def run_options(kind: str | None, month_day: str | None) -> dict[str, Any]:
     if kind:
         options["issuer-kind"] = kind
     if month_day:
-        found = _MONTH_DAY.match(month_day.strip())
-        if not found or not _real_month_day(int(found.group(1)), int(found.group(2))):
+        normal = normal_month_day(month_day)
+        if normal is None:
             raise UsageError(f"--deadline {month_day!r}: expected MM-DD, such as 01-31")
-        normal = f"{int(found.group(1)):02d}-{int(found.group(2)):02d}"
         options["deadlines"] = {k: normal for k in ((kind,) if kind else KINDS)}
     return options
 
-
-def _real_month_day(month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11)
-                                             else 31)

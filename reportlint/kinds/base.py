@@ -21,6 +21,9 @@ class Param:
     help: str = ""
 
 
+MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")
+
+
 @dataclass(frozen=True)
 class Finding:
     span: Span

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from reportlint.contact import bad_parts, checker, contact
-from reportlint.kinds.base import Context, Finding, Kind, Param
+from reportlint.kinds.base import MESSAGE, Context, Finding, Kind, Param
 from reportlint.model import Span
 from reportlint.prose import preamble_paragraphs
 
@@ -50,17 +50,16 @@ def contact_value(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
                           severity="warning" if doubtful else None)
 
 
-_MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")
 
 KINDS: dict[str, Kind] = {
-    "contact-present": Kind(contact_present, {"message": _MESSAGE},
+    "contact-present": Kind(contact_present, {"message": MESSAGE},
                             "the report gives contact details"),
-    "contact-fields": Kind(contact_fields, {"message": _MESSAGE},
+    "contact-fields": Kind(contact_fields, {"message": MESSAGE},
                            "the contact block has every required field"),
     "contact-value": Kind(contact_value, {
         "check": Param((str,), help="the value check of data/contact.yaml (phone, postcode, "
                        "email); fields whose label names this check are checked"),
-        "message": _MESSAGE,
+        "message": MESSAGE,
         "doubtful": Param((str,), False, "", "the message (a warning) for a value the check "
                           "lists as doubtful, such as a phone number without its area code"),
     }, "contact values are well formed"),

@@ -13,7 +13,7 @@ from typing import Any
 from reportlint.dates import find_dates, find_years
 from reportlint.facts import report_year, title_year
 from reportlint.issuer import deadline_of, issuer_kind
-from reportlint.kinds.base import Context, Finding, Kind, Param
+from reportlint.kinds.base import MESSAGE, Context, Finding, Kind, Param
 from reportlint.lines import is_footer
 from reportlint.model import Related, Span
 from reportlint.period import Period, deadline, period, signed_date
@@ -155,27 +155,26 @@ def pattern_from_year(ctx: Context, params: Mapping[str, Any]) -> Iterator[Findi
                               params["message"].format(match=found.group(0), year=year))
 
 
-_MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")
 
 KINDS: dict[str, Kind] = {
-    "period-present": Kind(period_present, {"message": _MESSAGE},
+    "period-present": Kind(period_present, {"message": MESSAGE},
                            "the report states its statistics period"),
-    "period-range": Kind(period_range, {"message": _MESSAGE},
+    "period-range": Kind(period_range, {"message": MESSAGE},
                          "the statistics period is one whole calendar year"),
     "year-consistency": Kind(year_consistency, {
-        "period": _MESSAGE, "stale": _MESSAGE,
+        "period": MESSAGE, "stale": MESSAGE,
         "least": Param((int,), False, 3, "mentions an earlier year needs to count as dominant"),
     }, "the title year, the period year and the years the text names agree"),
-    "dates-valid": Kind(dates_valid, {"message": _MESSAGE}, "every date written exists"),
-    "signature-date-present": Kind(signature_date_present, {"message": _MESSAGE},
+    "dates-valid": Kind(dates_valid, {"message": MESSAGE}, "every date written exists"),
+    "signature-date-present": Kind(signature_date_present, {"message": MESSAGE},
                                    "the report is dated (落款 or under the title)"),
-    "signed-after-year": Kind(signed_after_year, {"message": _MESSAGE},
+    "signed-after-year": Kind(signed_after_year, {"message": MESSAGE},
                               "the report is dated after its year ended"),
-    "published-by-deadline": Kind(published_by_deadline, {"message": _MESSAGE},
+    "published-by-deadline": Kind(published_by_deadline, {"message": MESSAGE},
                                   "the report is dated by the deadline for its issuer kind"),
     "pattern-from-year": Kind(pattern_from_year, {
         "patterns": Param((list,), help="regular expressions searched in the prose"),
         "since_year": Param((int,), help="first report year the patterns are wrong for"),
-        "message": _MESSAGE,
+        "message": MESSAGE,
     }, "flags a pattern in reports from a given year on"),
 }

@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlint.facts import report_year
 from reportlint.issuer import IssuerName, issuer_kind, signature_name, title_name
-from reportlint.kinds.base import Context, Finding, Kind, Param
+from reportlint.kinds.base import MESSAGE, Context, Finding, Kind, Param
 from reportlint.model import Related
 from reportlint.prose import prose_blocks
 from reportlint.tables import BoundCell, cell
@@ -248,25 +248,24 @@ def aspects_covered(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding
             missing="、".join(group), heading=point.heading.text))
 
 
-_MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")
 _DATA = Param((str,), help="the data entry to read, as file.key (e.g. prose.template_residue)")
 
 KINDS: dict[str, Kind] = {
-    "prose-table": Kind(prose_table, {"data": _DATA, "message": _MESSAGE},
+    "prose-table": Kind(prose_table, {"data": _DATA, "message": MESSAGE},
                         "numbers stated in the text equal the table cells they report"),
-    "part-whole": Kind(part_whole, {"data": _DATA, "message": _MESSAGE},
+    "part-whole": Kind(part_whole, {"data": _DATA, "message": MESSAGE},
                        "in 共…N…，其中…, the parts do not exceed the whole"),
-    "data-patterns": Kind(data_patterns, {"data": _DATA, "message": _MESSAGE},
+    "data-patterns": Kind(data_patterns, {"data": _DATA, "message": MESSAGE},
                           "flags every match of the data's regular expressions in the prose"),
     "issuer-consistent": Kind(issuer_consistent, {
-        "data": _DATA, "message": _MESSAGE,
+        "data": _DATA, "message": MESSAGE,
         "places": Param((dict,), help="display names of title, contact and signature"),
     }, "the agency is named the same in the title, the contact sentence and the signature"),
     "section-substance": Kind(section_substance, {
-        "data": _DATA, "short": _MESSAGE, "lacking": _MESSAGE,
+        "data": _DATA, "short": MESSAGE, "lacking": MESSAGE,
     }, "a section says something: not 无, not very short, names problems and measures"),
     "aspects-covered": Kind(aspects_covered, {
-        "data": _DATA, "message": _MESSAGE,
+        "data": _DATA, "message": MESSAGE,
         "search": Param((str,), help="a section key, or 'all' for the whole prose"),
         "point_at": Param((str,), help="the section whose heading the diagnostic points at"),
         "since_year": Param((int,), False, 0, "first report year the rule applies to"),

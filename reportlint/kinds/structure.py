@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlint.catalogue import compact
 from reportlint.facts import report_year, title_text
-from reportlint.kinds.base import Context, Finding, Kind, Param
+from reportlint.kinds.base import MESSAGE, Context, Finding, Kind, Param
 from reportlint.model import Span
 from reportlint.tree import Section
 
@@ -133,30 +133,29 @@ def old_format(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
             return
 
 
-_MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")
 _SINCE = Param((int,), required=False,
                help="first report year the rule applies to (earlier reports: silent)")
 
 KINDS: dict[str, Kind] = {
     "title-present": Kind(title_present, {
         "patterns": Param((list,), help="regular expressions; the title must match one"),
-        "message": _MESSAGE,
+        "message": MESSAGE,
     }, "the report opens with a title naming the report"),
     "title-form": Kind(title_form, {
         "canonical": Param((str,), help="regular expression of the standard title"),
         "variants": Param((list,), help="list of {pattern, message}"),
     }, "the title is written in the standard form"),
-    "sections-present": Kind(sections_present, {"message": _MESSAGE, "since_year": _SINCE},
+    "sections-present": Kind(sections_present, {"message": MESSAGE, "since_year": _SINCE},
                              "every section of the catalogue is present"),
-    "section-order": Kind(section_order, {"misplaced": _MESSAGE, "repeated": _MESSAGE,
+    "section-order": Kind(section_order, {"misplaced": MESSAGE, "repeated": MESSAGE,
                                           "since_year": _SINCE},
                           "sections come in catalogue order, once each"),
-    "heading-canonical": Kind(heading_canonical, {"message": _MESSAGE, "since_year": _SINCE},
+    "heading-canonical": Kind(heading_canonical, {"message": MESSAGE, "since_year": _SINCE},
                               "headings use the canonical wording and numbering"),
-    "section-nonempty": Kind(section_nonempty, {"message": _MESSAGE},
+    "section-nonempty": Kind(section_nonempty, {"message": MESSAGE},
                              "every section has a body"),
     "old-format": Kind(old_format, {
         "since_year": Param((int,), help="first report year of the current structure"),
-        "message": _MESSAGE,
+        "message": MESSAGE,
     }, "no pre-2019 headings in a report for a later year"),
 }

@@ -13,14 +13,12 @@ from decimal import Decimal
 from typing import Any
 
 from reportlint.facts import report_year
-from reportlint.kinds.base import Context, Finding, Kind, Param
+from reportlint.kinds.base import MESSAGE, Context, Finding, Kind, Param
 from reportlint.model import Related
 from reportlint.tables.layer import table_layer
 from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable
 from reportlint.tables.relations import Outcome, evaluate, parse_relation
 from reportlint.tables.template import formats
-
-_MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")
 
 
 def cell_name(table: BoundTable, cell: BoundCell) -> str:
@@ -168,23 +166,23 @@ def table_relation(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]
 
 KINDS: dict[str, Kind] = {
     "table-format-version": Kind(format_version, {
-        "message": _MESSAGE, "forced": _MESSAGE,
+        "message": MESSAGE, "forced": MESSAGE,
     }, "report the format version found from the tables, with the evidence"),
     "table-format-year": Kind(format_version_year, {
-        "later": _MESSAGE, "earlier": _MESSAGE,
+        "later": MESSAGE, "earlier": MESSAGE,
         "earlier_severity": Param((str,), False, "warning", "severity of a too new format"),
     }, "the format version fits the report year"),
-    "table-format-mixed": Kind(format_mixed, {"message": _MESSAGE},
+    "table-format-mixed": Kind(format_mixed, {"message": MESSAGE},
                                "every table follows the report's format version"),
-    "table-present": Kind(table_missing, {"message": _MESSAGE},
+    "table-present": Kind(table_missing, {"message": MESSAGE},
                           "each table is found in its section"),
     "table-shape": Kind(table_shape, {
-        "missing-rows": _MESSAGE, "extra-row": _MESSAGE, "width": _MESSAGE,
+        "missing-rows": MESSAGE, "extra-row": MESSAGE, "width": MESSAGE,
         "extra_severity": Param((str,), False, "warning", "severity of an unexpected row"),
     }, "tables have the template's rows and columns"),
-    "table-label": Kind(label_inexact, {"message": _MESSAGE},
+    "table-label": Kind(label_inexact, {"message": MESSAGE},
                         "row labels match the template exactly"),
-    "table-recoverable": Kind(table_unrecoverable, {"message": _MESSAGE},
+    "table-recoverable": Kind(table_unrecoverable, {"message": MESSAGE},
                               "table cells can be separated and counted"),
     "table-cell": Kind(cell_value, {
         "statuses": Param((list,), help="statuses reported: bad, negative, blank, nonstandard"),
@@ -192,6 +190,6 @@ KINDS: dict[str, Kind] = {
     }, "table cells hold the numbers the template expects"),
     "table-relation": Kind(table_relation, {
         "relations": Param((list,), help="list of {table, check, at, each, text, message}"),
-        "message": _MESSAGE,
+        "message": MESSAGE,
     }, "勾稽关系 between the cells of a bound table hold"),
 }
