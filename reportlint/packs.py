@@ -104,6 +104,9 @@ def _validate_params(path: Path, doc: LineDict, kind: Kind) -> dict[str, Any]:
             params[key] = spec.default
             continue
         _check_type(path, raw, key, spec.types, prefix="params.")
+        problem = spec.validate(raw[key]) if spec.validate else None
+        if problem:
+            raise _fail(path, raw.line_of(key), f"key 'params.{key}': {problem}")
         params[key] = raw[key]
     return params
 

@@ -86,3 +86,27 @@ def test_duplicate_code_is_rejected(tmp_path: Path) -> None:
 def test_missing_pack_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = run("check", "--rules", str(tmp_path / "none"), str(EXAMPLE))
     assert result.exit_code == 2
+
+
+BAD_RELATION = """\
+code: X950
+name: bad-relation
+severity: error
+description: |
+  一条写错的勾稽关系。
+kind: table-relation
+params:
+  message: "{cell}"
+  relations:
+    - table: table3
+      check: "new.total + = prior.total"
+      at: new.total
+"""
+
+
+def test_a_relation_that_cannot_be_parsed_fails_when_the_pack_loads(tmp_path: Path) -> None:
+    folder = pack(tmp_path, BAD_RELATION, "X950.yaml")
+    result = run("check", "--rules", str(folder), str(EXAMPLE))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"reportlint: {folder / 'X950.yaml'}:9: key 'params.relations': relation 1:")

@@ -19,6 +19,8 @@ class Param:
     required: bool = True
     default: Any = None
     help: str = ""
+    # Checks a value of the right type when the rule file loads: a problem, or None.
+    validate: Callable[[Any], str | None] | None = None
 
 
 MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")

@@ -164,6 +164,22 @@ def table_relation(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]
                 yield _finding(table, outcome, str(relation.get("text", "")), message)
 
 
+_RELATION_KEYS = ("table", "check", "at")
+
+
+def _relations_problem(relations: list[Any]) -> str | None:
+    """A relation that cannot be parsed is a bad rule file, found when the pack loads."""
+    for number, relation in enumerate(relations, 1):
+        if not isinstance(relation, Mapping) or any(k not in relation for k in _RELATION_KEYS):
+            return f"relation {number}: needs the keys {', '.join(_RELATION_KEYS)}"
+        try:
+            parse_relation(str(relation["check"]))
+        except Exception as error:  # lark's parse errors: shown as the problem
+            first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            return f"relation {number}: cannot read {relation['check']!r} ({first})"
+    return None
+
+
 KINDS: dict[str, Kind] = {
     "table-format-version": Kind(format_version, {
         "message": MESSAGE, "forced": MESSAGE,
@@ -189,7 +205,8 @@ KINDS: dict[str, Kind] = {
         "messages": Param((dict,), help="a message per status; {cell} {text} {note}"),
     }, "table cells hold the numbers the template expects"),
     "table-relation": Kind(table_relation, {
-        "relations": Param((list,), help="list of {table, check, at, each, text, message}"),
+        "relations": Param((list,), help="list of {table, check, at, each, text, message}",
+                           validate=_relations_problem),
         "message": MESSAGE,
     }, "勾稽关系 between the cells of a bound table hold"),
 }

@@ -6,14 +6,12 @@ Only the reader for a file type imports its library, and only when such a file i
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from reportlint.errors import InputProblem
 from reportlint.model import Source
-from reportlint.readers.docx import read_docx, read_old_word
-from reportlint.readers.html import read_html
-from reportlint.readers.pdf import read_pdf
 from reportlint.readers.text import read_text
 
 __all__ = ["READERS", "InputProblem", "Reader", "read_bytes", "reader_for"]
@@ -21,15 +19,26 @@ __all__ = ["READERS", "InputProblem", "Reader", "read_bytes", "reader_for"]
 Reader = Callable[[str, bytes], Source]
 
 
+def _lazy(module: str, name: str) -> Reader:
+    """A reader whose module is imported when a file of its type is first read: start-up
+    pays only for the text reader."""
+
+    def read(path: str, data: bytes) -> Source:
+        reader: Reader = getattr(importlib.import_module(module), name)
+        return reader(path, data)
+
+    return read
+
+
 READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".md": read_text,
-    ".pdf": read_pdf,
-    ".html": read_html,
-    ".htm": read_html,
-    ".docx": read_docx,
-    ".doc": read_old_word,
-    ".wps": read_old_word,
+    ".pdf": _lazy("reportlint.readers.pdf", "read_pdf"),
+    ".html": _lazy("reportlint.readers.html", "read_html"),
+    ".htm": _lazy("reportlint.readers.html", "read_html"),
+    ".docx": _lazy("reportlint.readers.docx", "read_docx"),
+    ".doc": _lazy("reportlint.readers.docx", "read_old_word"),
+    ".wps": _lazy("reportlint.readers.docx", "read_old_word"),
 }
 
 
