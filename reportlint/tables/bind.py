@@ -350,7 +350,7 @@ def _cells(binding: Binding) -> dict[tuple[str, str], BoundCell]:
         raw_line = raw_lines[span.line - 1] if 0 < span.line <= len(raw_lines) else ""
         raw_text = raw_line[span.column - 1:span.end_column - 1] or piece.text
         parsed = parse_cell(piece.text, raw_text, binding.template.column(column).kind)
-        cells[(row, column)] = BoundCell(binding.template.key, row, column, piece.text,
+        cells[(row, column)] = BoundCell(binding.template.key, row, column, raw_text,
                                          parsed.value, span, parsed.status, parsed.note)
     return cells
 
