@@ -20,7 +20,7 @@ from reportlint.issuer import run_options
 from reportlint.kinds.base import Settings
 from reportlint.model import FileReport, Severity, Source
 from reportlint.output import base_dir, default_format, statistics, use_color
-from reportlint.packs import Rule, RuleSet, load_rules
+from reportlint.packs import Rule, RuleSet
 from reportlint.readers import READERS
 from reportlint.resolve import Overrides, Resolved, Resolver
 
@@ -98,8 +98,11 @@ class CheckRun:
         return cls(resolved.rules, resolved.selection, resolved.settings)
 
 
-def _load_rules(rule_dirs: Sequence[str]) -> RuleSet:
-    return load_rules(tuple(Path(d) for d in rule_dirs))
+def _load_rules(rule_dirs: Sequence[str], near: Path | None = None) -> RuleSet:
+    """The built-in pack, the packs of the configuration in effect for ``near`` (a file;
+    by default one in the working directory) and the ``--rules`` folders."""
+    resolver = Resolver(Overrides(rule_dirs=tuple(Path(d) for d in rule_dirs)))
+    return resolver.rules_for(resolver.config_for(near or Path.cwd() / "report.txt"))
 
 
 def _use_color() -> bool:
@@ -283,7 +286,7 @@ def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
     from reportlint.engine import parse_source
     from reportlint.tables.dump import dump_tables
 
-    rules = _load_rules(rule_dirs)
+    rules = _load_rules(rule_dirs, None if path == "-" else Path(path))
     source, document = parse_source(_read_source(path), rules.data)
     click.echo(dump(document), nl=False)
     click.echo(describe_facts(document, source.lines, rules.data), nl=False)

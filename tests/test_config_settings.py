@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers import example_text, run
 
 
@@ -39,3 +40,16 @@ def test_a_bad_deadline_in_the_config_file_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "deadlines.department" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_rules_lists_the_packs_of_the_configuration_in_effect(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pack = tmp_path / "house-rules"
+    pack.mkdir()
+    (pack / "X901.yaml").write_text(
+        "code: X901\nname: no-draft\nseverity: warning\ndescription: 草稿标记\n"
+        "kind: pattern\nparams:\n  patterns: ['征求意见稿']\n  message: 草稿\n", encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text('rules = ["house-rules"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "X901" in run("rules").stdout
+    assert run("rule", "X901").exit_code == 0
