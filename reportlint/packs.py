@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from reportlint.errors import UsageError
-from reportlint.kinds import KINDS, Kind
+from reportlint.kinds.base import Kind
+from reportlint.kinds.registry import KINDS
 from reportlint.model import Severity
 from reportlint.resources import builtin_rules_dir
 from reportlint.yamlfile import LineDict, load_yaml

@@ -13,8 +13,8 @@ from reportlint.dates import find_dates, first_year
 from reportlint.engine import Selection, lint_bytes
 from reportlint.errors import UsageError
 from reportlint.issuer import classify, run_options
-from reportlint.kinds import KINDS
 from reportlint.kinds.base import Context, Settings
+from reportlint.kinds.registry import KINDS
 from reportlint.model import Severity, Span
 from reportlint.packs import RuleSet, load_rules
 from reportlint.parser import parse

@@ -1,17 +1,6 @@
-"""The registry of rule kinds: a kind name (used in rule YAML) → its implementation."""
+"""Rule kinds: generic checks implemented in Python and configured by rule YAML.
 
-from __future__ import annotations
-
-from reportlint.kinds import contact, dates, prose, structure, tables, text
-from reportlint.kinds.base import Context, Finding, Kind, Param, Settings
-
-KINDS: dict[str, Kind] = {
-    **text.KINDS,
-    **structure.KINDS,
-    **dates.KINDS,
-    **contact.KINDS,
-    **prose.KINDS,
-    **tables.KINDS,
-}
-
-__all__ = ["KINDS", "Context", "Finding", "Kind", "Param", "Settings"]
+``base`` defines what a kind is; one module per family of kinds; ``registry`` maps each kind
+name to its implementation. This package imports nothing itself, so that the modules the
+kinds use (the table layer, for one) can import ``reportlint.kinds.base`` without a cycle.
+"""
