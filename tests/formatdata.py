@@ -14,7 +14,7 @@ from reportlint.formatters.base import FormatOptions
 from reportlint.model import Diagnostic, FileReport, Related, Severity, Span
 from reportlint.packs import Rule
 
-BASE_DIR = "/work/project"
+BASE_DIR = "/home/user/project"
 
 
 def _rule(code: str, name: str, severity: Severity, summary: str) -> Rule:
