@@ -87,7 +87,7 @@ def check_source(
     """Diagnostics for a report that was read, addressed in the original file."""
     source, document = parse_source(source, rules.data)
     context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines)
-    found: list[Diagnostic] = list(source.problems)
+    found: list[Diagnostic] = []
     for rule in rules.rules:
         if not selection.enabled(rule.code):
             continue

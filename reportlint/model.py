@@ -7,7 +7,7 @@ Formatters that need UTF-16 units or bytes convert at the edge (see ``reportlint
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Severity(enum.IntEnum):
@@ -103,7 +103,6 @@ class Source:
     kind: str = "text"
     origins: tuple[LineOrigin, ...] | None = None
     display_lines: tuple[str, ...] | None = None
-    problems: tuple[Diagnostic, ...] = field(default=())
 
     @property
     def shown_lines(self) -> tuple[str, ...]:
