@@ -50,7 +50,9 @@ def expand_paths(paths: Sequence[str]) -> list[Path]:
         path = Path(name)
         if path.is_dir():
             found.extend(_files_under(path))
-        elif path.is_file():
+        elif path.exists():
+            # a file, or a pipe or device given by name: ``<(unzip -p reports.zip a.txt)``,
+            # /dev/stdin (a folder walk reads regular files only)
             found.append(path)
         else:
             raise UsageError(f"{name}: no such file or directory")
@@ -112,6 +114,8 @@ def _use_color() -> bool:
 def _inputs(paths: Sequence[str],
             stdin_filename: str | None) -> Iterator[tuple[str, Path | None]]:
     """Each input as (name to report, file to read; None: standard input)."""
+    if list(paths).count("-") > 1:  # the second read would find it empty
+        raise UsageError("'-' (standard input) can be given only once")
     for name in paths:
         if name == "-":
             yield stdin_filename or "<stdin>", None

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlint.formatters.base import FormatOptions, ordered
+from reportlint.formatters.names import printable
 from reportlint.model import Diagnostic, FileReport, Related
 
 
@@ -19,7 +20,7 @@ def _related(related: Related) -> dict[str, Any]:
 def diagnostic_object(path: str, diagnostic: Diagnostic) -> dict[str, Any]:
     span = diagnostic.span
     return {
-        "path": path,
+        "path": printable(path),
         "code": diagnostic.code,
         "name": diagnostic.name,
         "severity": diagnostic.severity.label,

@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from reportlint.formatters.base import FormatOptions, ordered, summary_line
+from reportlint.formatters.names import printable
 from reportlint.model import Diagnostic, FileReport, Severity
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -34,7 +35,7 @@ def _shown(line: str) -> str:
 
 def location(path: str, diagnostic: Diagnostic) -> str:
     span = diagnostic.span
-    text = f"{path}:{span.line}:{span.column}"
+    text = f"{printable(path)}:{span.line}:{span.column}"
     if diagnostic.page is not None:
         text += f" (第{diagnostic.page}页)"
     if diagnostic.where:
@@ -66,7 +67,7 @@ def _entry(report: FileReport, diagnostic: Diagnostic, options: FormatOptions) -
         lines += _excerpt(report.lines, diagnostic, options)
     for related in diagnostic.related:
         page = f" (第{related.page}页)" if related.page is not None else ""
-        lines.append(f"      = {report.path}:{related.span.line}:{related.span.column}"
+        lines.append(f"      = {printable(report.path)}:{related.span.line}:{related.span.column}"
                      f"{page}: {related.message}")
     return lines
 

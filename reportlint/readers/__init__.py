@@ -51,4 +51,11 @@ def is_report_file(path: Path) -> bool:
 
 
 def read_bytes(display_path: str, data: bytes) -> Source:
-    return reader_for(display_path)(display_path, data)
+    from reportlint.readers.sniff import binary_suffix, sniffed_suffix
+
+    suffix = Path(display_path).suffix.lower()
+    if suffix not in READERS:  # standard input, no suffix: the bytes tell the type
+        suffix = sniffed_suffix(data) or ".txt"
+    elif READERS[suffix] is read_text:  # a PDF or Word file saved as .txt is still one
+        suffix = binary_suffix(data) or suffix
+    return READERS[suffix](display_path, data)
