@@ -14,7 +14,7 @@ from reportlint.model import Diagnostic, FileReport, Related
 def _related(related: Related) -> dict[str, Any]:
     span = related.span
     return {"line": span.line, "column": span.column, "end_line": span.end_line,
-            "end_column": span.end_column, "message": related.message}
+            "end_column": span.end_column, "page": related.page, "message": related.message}
 
 
 def diagnostic_object(path: str, diagnostic: Diagnostic) -> dict[str, Any]:
