@@ -136,6 +136,21 @@ def _lint_all(resolver: Resolver, paths: Sequence[str],
     return done
 
 
+def _guard_output(output_file: str | None, paths: Sequence[str]) -> None:
+    """Refuse an output file that is one of the inputs: ``-o report.txt report.txt`` would
+    replace the report with its diagnostics."""
+    if output_file is None or not Path(output_file).exists():
+        return
+    for path in expand_paths([p for p in paths if p != "-"]):
+        try:
+            same = os.path.samefile(output_file, path)
+        except OSError:
+            continue
+        if same:
+            raise UsageError(f"{output_file}: the output file is one of the inputs "
+                             "(it would be overwritten)")
+
+
 def _all_rules(runs: Sequence[Resolved]) -> tuple[Rule, ...]:
     rules: dict[str, Rule] = {}
     for run in runs:
@@ -212,6 +227,7 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
         settings=run_options(issuer_kind, deadline),
         config_file=Path(config_file) if config_file else None, isolated=isolated,
     ))
+    _guard_output(output_file, paths)
     linted = _lint_all(resolver, paths, stdin_filename)
     reports = [report for report, _ in linted]
     fail_on_of = {report.path: resolved.fail_on for report, resolved in linted}

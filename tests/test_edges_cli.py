@@ -121,3 +121,16 @@ def test_extract_reads_a_pdf_from_standard_input() -> None:
     done = run("extract", "-", stdin=(DOCUMENTS / "example.pdf").read_bytes())
     assert done.exit_code == 0
     assert done.stdout.startswith("=== 第1页 ===\n")
+
+
+@pytest.mark.parametrize("inputs", [["report.txt"], ["."]])
+def test_output_file_that_is_an_input_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 inputs: list[str]) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(BROKEN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    done = run("check", "-o", "report.txt", *inputs)
+    assert done.exit_code == 2
+    assert done.stderr == ("reportlint: report.txt: the output file is one of the inputs "
+                           "(it would be overwritten)\n")
+    assert report.read_text(encoding="utf-8") == BROKEN  # the report is untouched
