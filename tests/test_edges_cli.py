@@ -134,3 +134,23 @@ def test_output_file_that_is_an_input_is_refused(tmp_path: Path, monkeypatch: py
     assert done.stderr == ("reportlint: report.txt: the output file is one of the inputs "
                            "(it would be overwritten)\n")
     assert report.read_text(encoding="utf-8") == BROKEN  # the report is untouched
+
+
+def _rotated(turn: int, pages: int) -> bytes:
+    """example.pdf with a ``/Rotate`` on its first pages: how a viewer's "rotate page" saves
+    it (the text stays upright in the page's own space, shown sideways)."""
+    data = (DOCUMENTS / "example.pdf").read_bytes()
+    assert data.count(b"/Rotate 0 ") == 3
+    return data.replace(b"/Rotate 0 ", f"/Rotate {turn:<3}".encode(), pages)
+
+
+@pytest.mark.parametrize(("turn", "pages"), [(90, 1), (180, 3), (270, 2)])
+def test_a_rotated_pdf_page_keeps_its_text(tmp_path: Path, turn: int, pages: int) -> None:
+    plain = run("check", "--format", "json", str(DOCUMENTS / "example.pdf"))
+    rotated = tmp_path / "rotated.pdf"
+    rotated.write_bytes(_rotated(turn, pages))
+    done = run("check", "--format", "json", str(rotated))
+    assert done.exit_code == 0
+    # was: the page's text dropped (E002 "no text layer" when every page turned)
+    assert [(d["code"], d["line"], d["column"], d["page"]) for d in done.json()] == [
+        (d["code"], d["line"], d["column"], d["page"]) for d in plain.json()]
