@@ -116,12 +116,17 @@ def _inputs(paths: Sequence[str],
     """Each input as (name to report, file to read; None: standard input)."""
     if list(paths).count("-") > 1:  # the second read would find it empty
         raise UsageError("'-' (standard input) can be given only once")
+    seen: set[str] = set()
     for name in paths:
         if name == "-":
             yield stdin_filename or "<stdin>", None
             continue
         for path in expand_paths([name]):
-            yield str(path), path
+            # a file named twice (``reports/ reports/a.txt``, ``a.txt ./a.txt``) is linted once
+            key = os.path.normpath(os.path.abspath(path))
+            if key not in seen:
+                seen.add(key)
+                yield str(path), path
 
 
 def _lint_all(resolver: Resolver, paths: Sequence[str],

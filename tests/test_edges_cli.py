@@ -154,3 +154,15 @@ def test_a_rotated_pdf_page_keeps_its_text(tmp_path: Path, turn: int, pages: int
     # was: the page's text dropped (E002 "no text layer" when every page turned)
     assert [(d["code"], d["line"], d["column"], d["page"]) for d in done.json()] == [
         (d["code"], d["line"], d["column"], d["page"]) for d in plain.json()]
+
+
+def test_a_file_named_twice_is_linted_once(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "a.txt").write_text(BROKEN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    done = run("check", "--format", "json", "--select", "S",
+               "reports", "reports/a.txt", "./reports/a.txt")
+    assert done.exit_code == 1
+    assert [(d["path"], d["code"], d["line"]) for d in done.json()] == [
+        (str(Path("reports") / "a.txt"), "S103", 394)]
