@@ -103,6 +103,8 @@ class Source:
     kind: str = "text"
     origins: tuple[LineOrigin, ...] | None = None
     display_lines: tuple[str, ...] | None = None
+    # What the reader found (bytes it could not decode …), addressed in the file's own lines
+    # already: never re-mapped through ``origins``.
     problems: tuple[Diagnostic, ...] = field(default=())
 
     @property

@@ -1,0 +1,44 @@
+"""Readers at their edges: a text report with a few bytes in another encoding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import EXAMPLE, run
+
+CLEAN = [("F201", 9, 2), ("N303", 42, 2)]  # what the example gives (both info)
+
+
+def _with_bytes(tmp_path: Path, pasted: bytes, encoding: str = "utf-8") -> Path:
+    """The example in ``encoding`` with ``pasted`` bytes put before "一、总体情况" (line 5,
+    after its two leading spaces)."""
+    data = EXAMPLE.read_text(encoding="utf-8").encode(encoding)
+    at = data.index("一、总体情况".encode(encoding))
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data[:at] + pasted + data[at:])
+    return path
+
+
+@pytest.mark.parametrize(("pasted", "encoding", "column"), [
+    ("报".encode("gbk") + b"\xff", "utf-8", 3),  # a GBK character and a stray byte in UTF-8
+    (b"\xff", "gb18030", 3),  # a byte GB18030 has no reading for
+])
+def test_a_few_bad_bytes_are_one_e001_at_their_place(tmp_path: Path, pasted: bytes,
+                                                     encoding: str, column: int) -> None:
+    path = _with_bytes(tmp_path, pasted, encoding)
+    done = run("check", "--format", "json", "--ignore", "S,P", str(path))
+    assert done.exit_code == 1
+    # was: one E001 at 1:1 "not a text file" and nothing else checked
+    assert ("E001", 5, column) in done.triples()
+    assert [t for t in done.triples() if t[0] != "E001"][:1] == CLEAN[:1]
+
+
+def test_e001_for_bad_bytes_obeys_ignore_and_severity(tmp_path: Path) -> None:
+    path = _with_bytes(tmp_path, b"\xff")
+    ignored = run("check", "--format", "json", "--ignore", "E001", str(path))
+    assert "E001" not in [code for code, _, _ in ignored.triples()]
+    (tmp_path / "reportlint.toml").write_text('[severity]\nE001 = "warning"\n', encoding="utf-8")
+    softened = run("check", "--format", "json", str(path))
+    assert [(d["code"], d["severity"]) for d in softened.json() if d["code"] == "E001"] == [
+        ("E001", "warning")]
