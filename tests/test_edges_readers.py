@@ -42,3 +42,26 @@ def test_e001_for_bad_bytes_obeys_ignore_and_severity(tmp_path: Path) -> None:
     softened = run("check", "--format", "json", str(path))
     assert [(d["code"], d["severity"]) for d in softened.json() if d["code"] == "E001"] == [
         ("E001", "warning")]
+
+
+DOCUMENTS = EXAMPLE.parent / "documents"
+
+
+@pytest.mark.parametrize("wrapper", ["<font>", "<div>", "<table><tr><td>"])
+def test_html_nested_thousands_deep_is_read(tmp_path: Path, wrapper: str) -> None:
+    page = tmp_path / "deep.html"
+    before = "<html><body>" + wrapper * 5000
+    page.write_text(before + "x</body></html>", encoding="utf-8")
+    done = run("check", "--format", "json", str(page))
+    assert done.exit_code == 1  # was: RecursionError traceback
+    assert ("S101", 1, len(before) + 1) in done.triples()  # at the "x", the only text
+
+
+def test_html_unclosed_fonts_before_the_tables_keep_them(tmp_path: Path) -> None:
+    source = (DOCUMENTS / "example.html").read_bytes()
+    at = source.index(b'<div class="article">')
+    page = tmp_path / "fonts.html"
+    page.write_bytes(source[:at] + b"<font>" * 3000 + source[at:])  # lines unchanged
+    plain = run("check", "--format", "json", str(DOCUMENTS / "example.html"))
+    done = run("check", "--format", "json", str(page))
+    assert done.triples() == plain.triples() == [("F201", 21, 48), ("N303", 63, 36)]
