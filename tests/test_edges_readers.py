@@ -65,3 +65,21 @@ def test_html_unclosed_fonts_before_the_tables_keep_them(tmp_path: Path) -> None
     plain = run("check", "--format", "json", str(DOCUMENTS / "example.html"))
     done = run("check", "--format", "json", str(page))
     assert done.triples() == plain.triples() == [("F201", 21, 48), ("N303", 63, 36)]
+
+
+def test_a_reader_failing_is_e001_for_that_file_and_the_run_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint import readers
+
+    def broken(path: str, data: bytes) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setitem(readers.READERS, ".html", broken)
+    (tmp_path / "a.html").write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(EXAMPLE.read_bytes())
+    done = run("check", "--format", "json", str(tmp_path))
+    assert done.exit_code == 1
+    assert [(Path(d["path"]).name, d["code"], d["line"]) for d in done.json()] == [
+        ("a.html", "E001", 1), ("b.txt", "F201", 9), ("b.txt", "N303", 42)]
+    extract = run("extract", str(tmp_path / "a.html"))
+    assert (extract.exit_code, extract.stderr.count("\n")) == (2, 1)

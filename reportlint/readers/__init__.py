@@ -58,4 +58,9 @@ def read_bytes(display_path: str, data: bytes) -> Source:
         suffix = sniffed_suffix(data) or ".txt"
     elif READERS[suffix] is read_text:  # a PDF or Word file saved as .txt is still one
         suffix = binary_suffix(data) or suffix
-    return READERS[suffix](display_path, data)
+    try:
+        return READERS[suffix](display_path, data)
+    except InputProblem:
+        raise
+    except Exception as error:  # a reader failing on an odd file: E001, never a traceback
+        raise InputProblem("E001", f"读取文件时出错（{type(error).__name__}: {error}）") from error
