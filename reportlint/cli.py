@@ -165,8 +165,6 @@ def _all_rules(runs: Sequence[Resolved]) -> tuple[Rule, ...]:
 
 def _write(path: str, text: str) -> None:
     try:
-        # ``-o build/reportlint.sarif`` in a fresh CI checkout: make the folder, as ruff does
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
         Path(path).write_text(text, encoding="utf-8", newline="")
     except OSError as error:
         raise UsageError(f"{path}: cannot write: {error.strerror}") from None

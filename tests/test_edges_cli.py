@@ -168,15 +168,6 @@ def test_a_file_named_twice_is_linted_once(tmp_path: Path,
         (str(Path("reports") / "a.txt"), "S103", 394)]
 
 
-def test_output_file_in_a_missing_folder(tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    done = run("check", "--format", "sarif", "-o", "build/lint/out.sarif", str(EXAMPLE))
-    assert (done.exit_code, done.stdout) == (0, "0 errors, 0 warnings, 2 infos in 1 files\n")
-    sarif = json.loads((tmp_path / "build" / "lint" / "out.sarif").read_text(encoding="utf-8"))
-    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["F201", "N303"]
-
-
 def test_output_file_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("", encoding="utf-8")
     done = run("check", "-o", str(tmp_path / "file" / "out.txt"), str(EXAMPLE))
