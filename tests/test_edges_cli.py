@@ -173,3 +173,10 @@ def test_output_file_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
     done = run("check", "-o", str(tmp_path / "file" / "out.txt"), str(EXAMPLE))
     assert done.exit_code == 2
     assert done.stderr.startswith("reportlint: ") and done.stderr.count("\n") == 1
+
+
+def test_config_of_a_name_that_is_not_utf8(non_utf8: Path) -> None:
+    done = _cli(["config", os.fsdecode(NON_UTF8_NAME)], non_utf8)
+    assert (done.returncode, done.stderr) == (0, b"")  # was: UnicodeEncodeError
+    assert done.stdout.decode("utf-8").startswith(
+        "# configuration in effect for \\xb1\\xa8\\xb8\\xe6.txt\n")
