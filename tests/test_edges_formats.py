@@ -4,9 +4,13 @@ characters each format's specification forbids."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
+import pytest
 from formatdata import OPTIONS, PDF
 
 from reportlint.formatters import FORMATTERS
@@ -36,3 +40,39 @@ def test_junit_is_well_formed_with_lone_surrogates_and_controls() -> None:
     root = ET.fromstring(text.encode("utf-8"))  # strict UTF-8, well-formed XML
     case = root.find(".//testcase")
     assert case is not None and case.get("name") == "reports/\\xb1\\xa8.txt"
+
+
+# pdftotext puts a form feed at the start of each page's first line; an ESC would drive the
+# terminal. Vim and Emacs show both as ^L, ^[ (two cells).
+CONTROL = FileReport("ctl.txt", (Diagnostic("S105", "heading-noncanonical", Severity.WARNING,
+                                            "标题不规范", Span(1, 5, 1, 8)),),
+                     ("\f\x1b  五、存在问题",))
+
+
+def test_gcc_counts_control_characters_as_two_screen_cells() -> None:
+    assert FORMATTERS["gcc"]([CONTROL], OPTIONS).startswith("ctl.txt:1:7: warning: ")
+
+
+def test_vim_lands_on_the_character_after_a_form_feed(tmp_path: Path) -> None:
+    if shutil.which("vim") is None:
+        pytest.skip("vim is not installed")
+    (tmp_path / "ctl.txt").write_text(CONTROL.lines[0] + "\n", encoding="utf-8")
+    (tmp_path / "out.txt").write_text(FORMATTERS["gcc"]([CONTROL], OPTIONS), encoding="utf-8")
+    (tmp_path / "jump.vim").write_text("\n".join([
+        "set encoding=utf-8 fileencodings=utf-8 nomore",
+        r"set errorformat=%f:%l:%v:\ %t%*[^:]:\ %m",
+        "cgetfile out.txt",
+        "cc 1",
+        r"call writefile([matchstr(getline('.'), '\%' . col('.') . 'c.')], 'landed.txt')",
+        "qa!",
+    ]), encoding="utf-8")
+    subprocess.run(["vim", "-u", "NONE", "-i", "NONE", "-N", "-es", "-S", "jump.vim"],
+                   cwd=tmp_path, check=False, timeout=60, capture_output=True)
+    assert (tmp_path / "landed.txt").read_text(encoding="utf-8") == "五\n"
+
+
+def test_text_shows_control_characters_and_puts_the_caret_under_the_flagged_text() -> None:
+    text = FORMATTERS["text"]([CONTROL], OPTIONS)
+    source, carets = text.splitlines()[1:3]
+    assert source == "    1 | ^L^[  五、存在问题"  # no raw ESC reaches the terminal
+    assert carets == "      | " + " " * 6 + "^" * 6

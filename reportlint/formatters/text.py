@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from reportlint.columns import is_control
 from reportlint.formatters.base import FormatOptions, ordered, summary_line
 from reportlint.formatters.names import printable
 from reportlint.model import Diagnostic, FileReport, Severity
@@ -22,6 +23,8 @@ def display_width(text: str) -> int:
     for ch in text:
         if ch == "\t":
             width += 4
+        elif is_control(ch):
+            width += 2  # shown as ^L (see _shown)
         elif unicodedata.combining(ch):
             continue
         else:
@@ -29,8 +32,15 @@ def display_width(text: str) -> int:
     return width
 
 
+def _caret(ch: str) -> str:
+    return "^" + chr(ord(ch) ^ 0x40) if is_control(ch) else ch
+
+
 def _shown(line: str) -> str:
-    return line.replace("\t", "    ")
+    """The line as the terminal should show it: tabs as four spaces, control characters
+    (the form feeds of pdftotext output, an ESC that would drive the terminal) as ``^L``."""
+    line = line.replace("\t", "    ")
+    return "".join(map(_caret, line)) if any(map(is_control, line)) else line
 
 
 def location(path: str, diagnostic: Diagnostic) -> str:
