@@ -66,12 +66,23 @@ def _read(path: Path) -> bytes:
         raise UsageError(f"{path}: cannot read: {error.strerror}") from None
 
 
+def _stdin_bytes() -> bytes:
+    """Standard input, or a usage error when there is none (closed: ``reportlint check - <&-``)."""
+    stream = sys.stdin.buffer if sys.stdin is not None else None
+    if stream is None:
+        raise UsageError("-: standard input is closed")
+    try:
+        return stream.read()
+    except OSError as error:
+        raise UsageError(f"-: cannot read standard input: {error.strerror}") from None
+
+
 def _read_source(path: str) -> Source:
     """A report read for ``parse`` and ``extract``: an unreadable one is a usage error."""
     from reportlint.errors import InputProblem
     from reportlint.readers import read_bytes
 
-    data = sys.stdin.buffer.read() if path == "-" else _read(Path(path))
+    data = _stdin_bytes() if path == "-" else _read(Path(path))
     try:
         return read_bytes(path, data)
     except InputProblem as problem:
@@ -136,7 +147,7 @@ def _lint_all(resolver: Resolver, paths: Sequence[str],
     for name, path in _inputs(paths, stdin_filename):
         # Standard input takes the configuration of the name it is given.
         resolved = resolver.resolve(Path(name) if path is None else path)
-        data = sys.stdin.buffer.read() if path is None else _read(path)
+        data = _stdin_bytes() if path is None else _read(path)
         done.append((CheckRun.from_config(resolved).lint(name, data), resolved))
     return done
 

@@ -180,3 +180,10 @@ def test_config_of_a_name_that_is_not_utf8(non_utf8: Path) -> None:
     assert (done.returncode, done.stderr) == (0, b"")  # was: UnicodeEncodeError
     assert done.stdout.decode("utf-8").startswith(
         "# configuration in effect for \\xb1\\xa8\\xb8\\xe6.txt\n")
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_closed_standard_input_is_one_line(tmp_path: Path, command: str) -> None:
+    done = subprocess.run(["sh", "-c", f'"{sys.executable}" -m reportlint {command} - <&-'],
+                          cwd=tmp_path, capture_output=True, check=False)
+    assert (done.returncode, done.stderr) == (2, b"reportlint: -: standard input is closed\n")
