@@ -35,7 +35,9 @@ def _codes(value: str | None) -> tuple[str, ...]:
 
 
 def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+    # ``~$报告.docx``: the lock file Word and WPS keep beside a document while it is open
+    return (any(part.startswith(".") for part in path.relative_to(root).parts)
+            or path.name.startswith("~$"))
 
 
 def _files_under(folder: Path) -> Iterator[Path]:

@@ -187,3 +187,13 @@ def test_closed_standard_input_is_one_line(tmp_path: Path, command: str) -> None
     done = subprocess.run(["sh", "-c", f'"{sys.executable}" -m reportlint {command} - <&-'],
                           cwd=tmp_path, capture_output=True, check=False)
     assert (done.returncode, done.stderr) == (2, b"reportlint: -: standard input is closed\n")
+
+
+def test_a_folder_walk_skips_word_lock_files(tmp_path: Path) -> None:
+    (tmp_path / "报告.txt").write_bytes(EXAMPLE.read_bytes())
+    # what Word leaves beside 报告.docx while it is open: 162 bytes, not a document
+    (tmp_path / "~$报告.docx").write_bytes(b"\x05user" + b"\x00" * 157)
+    done = run("check", "--format", "json", str(tmp_path))
+    assert (done.exit_code, done.triples()) == (0, [("F201", 9, 2), ("N303", 42, 2)])
+    named = run("check", "--format", "json", str(tmp_path / "~$报告.docx"))
+    assert named.triples() == [("E001", 1, 1)]  # named on purpose: still read
