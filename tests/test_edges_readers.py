@@ -83,3 +83,17 @@ def test_a_reader_failing_is_e001_for_that_file_and_the_run_goes_on(
         ("a.html", "E001", 1), ("b.txt", "F201", 9), ("b.txt", "N303", 42)]
     extract = run("extract", str(tmp_path / "a.html"))
     assert (extract.exit_code, extract.stderr.count("\n")) == (2, 1)
+
+
+@pytest.mark.parametrize(("head", "suffix"), [
+    (b'<?xml version="1.0" encoding="gbk"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML">', ".html"),
+    (b"\xef\xbb\xbf <!-- saved from url --> <HTML><HEAD>", ".html"),
+    (b"\r\n%PDF-1.7\n", ".pdf"),
+    (b"PK\x03\x04\x14\x00", ".docx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", ".doc"),
+    ("一、总体情况\n见 <html> 标签".encode(), None),
+])
+def test_sniffed_type_of_input_without_a_suffix(head: bytes, suffix: str | None) -> None:
+    from reportlint.readers.sniff import sniffed_suffix
+
+    assert sniffed_suffix(head) == suffix

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-_HTML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b",
-                   re.IGNORECASE | re.DOTALL)
+_HTML = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                   rb"<(?:!doctype\s+html|html|head)\b", re.IGNORECASE | re.DOTALL)
 
 
 def sniffed_suffix(data: bytes) -> str | None:
