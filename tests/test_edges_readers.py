@@ -97,3 +97,11 @@ def test_sniffed_type_of_input_without_a_suffix(head: bytes, suffix: str | None)
     from reportlint.readers.sniff import sniffed_suffix
 
     assert sniffed_suffix(head) == suffix
+
+
+def test_a_text_report_mentioning_the_pdf_header_stays_text(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("附件格式说明：文件头为 %PDF-1.4。\n" + EXAMPLE.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    done = run("check", "--format", "json", "--select", "E", str(path))
+    assert (done.exit_code, done.triples()) == (0, [])

@@ -35,4 +35,6 @@ def binary_suffix(data: bytes) -> str | None:
     """The sniffed suffix when it is a binary format (never HTML: an HTML page saved as
     ``.txt`` is still read as the text it is)."""
     found = sniffed_suffix(data)
+    if found == ".pdf" and not data.lstrip().startswith(b"%PDF-"):
+        return None  # a text that merely mentions "%PDF-" near its start stays text
     return found if found in (".pdf", ".docx", ".doc") else None
