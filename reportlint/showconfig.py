@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from reportlint.formatters.names import printable
+from reportlint.names import printable
 from reportlint.resolve import Resolved
 
 

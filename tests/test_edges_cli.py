@@ -197,3 +197,14 @@ def test_a_folder_walk_skips_word_lock_files(tmp_path: Path) -> None:
     assert (done.exit_code, done.triples()) == (0, [("F201", 9, 2), ("N303", 42, 2)])
     named = run("check", "--format", "json", str(tmp_path / "~$报告.docx"))
     assert named.triples() == [("E001", 1, 1)]  # named on purpose: still read
+
+
+def test_a_message_naming_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    try:
+        (tmp_path / os.fsdecode(b"\xb1\xa8.doc")).write_bytes(b"\xd0\xcf\x11\xe0")
+    except (OSError, UnicodeError):  # pragma: no cover
+        pytest.skip("this file system takes UTF-8 names only")
+    for name in sorted(FORMATTERS):
+        done = _cli(["check", "--format", name, "."], tmp_path)
+        assert (done.returncode, done.stderr) == (1, b""), name  # was: UnicodeEncodeError
+        done.stdout.decode("utf-8")

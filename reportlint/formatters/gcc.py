@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from reportlint.columns import display_column, line_text
 from reportlint.formatters.base import FormatOptions, ordered
-from reportlint.formatters.names import printable
 from reportlint.model import Diagnostic, FileReport, Severity, Span
+from reportlint.names import printable
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 

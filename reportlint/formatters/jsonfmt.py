@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlint.formatters.base import FormatOptions, ordered
-from reportlint.formatters.names import printable
 from reportlint.model import Diagnostic, FileReport, Related
+from reportlint.names import printable
 
 
 def _related(related: Related) -> dict[str, Any]:

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reportlint.formatters.base import FormatOptions
-from reportlint.formatters.names import printable
 from reportlint.model import Diagnostic, FileReport, Severity
+from reportlint.names import printable
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import quote
 
-from reportlint.formatters.names import name_bytes, printable
+from reportlint.names import name_bytes, printable
 
 SRCROOT = "%SRCROOT%"
 

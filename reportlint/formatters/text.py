@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from reportlint.columns import is_control
 from reportlint.formatters.base import FormatOptions, ordered, summary_line
-from reportlint.formatters.names import printable
 from reportlint.model import Diagnostic, FileReport, Severity
+from reportlint.names import printable
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 

@@ -1,4 +1,4 @@
-"""File names that every output can carry.
+"""File names that every output can carry (formatters, messages that name a file).
 
 A file name that is not valid UTF-8 (a report copied from a GBK file system, a zip unpacked
 without its encoding) reaches Python as a ``str`` holding lone surrogates (PEP 383). Such a
