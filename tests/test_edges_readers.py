@@ -105,3 +105,11 @@ def test_a_text_report_mentioning_the_pdf_header_stays_text(tmp_path: Path) -> N
                     encoding="utf-8")
     done = run("check", "--format", "json", "--select", "E", str(path))
     assert (done.exit_code, done.triples()) == (0, [])
+
+
+def test_extracted_text_never_holds_lone_surrogates() -> None:
+    from reportlint.readers.build import OutLine, make_source
+
+    source = make_source("r.pdf", "pdf", [OutLine("一、总体\ud835情况", page=1)])
+    assert source.raw_lines == ("一、总体\ufffd情况",)  # same length: columns stay true
+    assert source.lines == source.raw_lines
