@@ -37,3 +37,19 @@ def test_a_tool_key_that_is_no_table_is_one_line(tmp_path: Path) -> None:
     done = run("check", "--config", str(config), str(EXAMPLE))
     assert done.exit_code == 2  # was: AttributeError traceback
     assert done.stderr == f"reportlint: {config}: key 'tool': expected a table\n"
+
+
+BROKEN = EXAMPLE.read_text(encoding="utf-8").replace("四、政府信息公开行政复议、行政诉讼情况\n", "")
+
+
+@pytest.mark.parametrize("glob", ["archive/**", "./archive/**", "archive/", "/archive/"])
+def test_per_file_ignores_folder_spellings(tmp_path: Path, glob: str) -> None:
+    (tmp_path / "reportlint.toml").write_text(f'[per-file-ignores]\n"{glob}" = ["S103"]\n',
+                                             encoding="utf-8")
+    for folder in ("archive/2020", "current"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "a.txt").write_text(BROKEN, encoding="utf-8")
+    done = run("check", "--format", "json", "--select", "S", str(tmp_path))
+    # was: "./archive/**" and "archive/" matched nothing, silently
+    assert [(Path(d["path"]).parent.name, d["code"]) for d in done.json()] == [
+        ("current", "S103")]
