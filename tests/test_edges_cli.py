@@ -108,8 +108,9 @@ def test_standard_input_without_a_name_is_read_by_its_bytes(document: str) -> No
     assert {d["path"] for d in piped.json()} == {"<stdin>"}
 
 
-def test_a_pdf_saved_as_txt_is_read_as_a_pdf(tmp_path: Path) -> None:
-    misnamed = tmp_path / "report.txt"
+@pytest.mark.parametrize("name", ["report.txt", "report.htm"])
+def test_a_pdf_saved_as_txt_is_read_as_a_pdf(tmp_path: Path, name: str) -> None:
+    misnamed = tmp_path / name
     misnamed.write_bytes((DOCUMENTS / "example.pdf").read_bytes())
     named = run("check", "--format", "json", str(DOCUMENTS / "example.pdf"))
     done = run("check", "--format", "json", str(misnamed))

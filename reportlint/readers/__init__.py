@@ -42,6 +42,11 @@ READERS: dict[str, Reader] = {
 }
 
 
+# Suffixes of text formats: bytes that are clearly a PDF or a Word file under one of these
+# names are read as what they are (a download saved under the wrong name).
+_MARKUP = frozenset({".txt", ".md", ".html", ".htm"})
+
+
 def reader_for(path: str) -> Reader:
     return READERS.get(Path(path).suffix.lower(), read_text)
 
@@ -56,7 +61,7 @@ def read_bytes(display_path: str, data: bytes) -> Source:
     suffix = Path(display_path).suffix.lower()
     if suffix not in READERS:  # standard input, no suffix: the bytes tell the type
         suffix = sniffed_suffix(data) or ".txt"
-    elif READERS[suffix] is read_text:  # a PDF or Word file saved as .txt is still one
+    elif suffix in _MARKUP:  # a PDF or Word file saved as .txt or .html is still one
         suffix = binary_suffix(data) or suffix
     try:
         return READERS[suffix](display_path, data)
