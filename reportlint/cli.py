@@ -49,6 +49,8 @@ def _files_under(folder: Path) -> Iterator[Path]:
 def expand_paths(paths: Sequence[str]) -> list[Path]:
     found: list[Path] = []
     for name in paths:
+        if not name:  # Path("") is "." : ``reportlint check "$UNSET"`` must not lint the folder
+            raise UsageError("'': no such file or directory")
         path = Path(name)
         if path.is_dir():
             found.extend(_files_under(path))

@@ -209,3 +209,12 @@ def test_a_message_naming_a_file_that_is_not_utf8(tmp_path: Path) -> None:
         done = _cli(["check", "--format", name, "."], tmp_path)
         assert (done.returncode, done.stderr) == (1, b""), name  # was: UnicodeEncodeError
         done.stdout.decode("utf-8")
+
+
+def test_an_empty_path_is_a_usage_error(tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text(BROKEN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    done = run("check", "")  # ``reportlint check "$REPORT"`` with the variable unset
+    assert (done.exit_code, done.stdout) == (2, "")  # was: the working folder linted
+    assert done.stderr == "reportlint: '': no such file or directory\n"
