@@ -35,7 +35,9 @@ def _codes(value: str | None) -> tuple[str, ...]:
 
 
 def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+    # ``~$报告.docx``: the lock file Word and WPS keep beside a document while it is open
+    return (any(part.startswith(".") for part in path.relative_to(root).parts)
+            or path.name.startswith("~$"))
 
 
 def _files_under(folder: Path) -> Iterator[Path]:
@@ -47,10 +49,14 @@ def _files_under(folder: Path) -> Iterator[Path]:
 def expand_paths(paths: Sequence[str]) -> list[Path]:
     found: list[Path] = []
     for name in paths:
+        if not name:  # Path("") is "." : ``reportlint check "$UNSET"`` must not lint the folder
+            raise UsageError("'': no such file or directory")
         path = Path(name)
         if path.is_dir():
             found.extend(_files_under(path))
-        elif path.is_file():
+        elif path.exists():
+            # a file, or a pipe or device given by name: ``<(unzip -p reports.zip a.txt)``,
+            # /dev/stdin (a folder walk reads regular files only)
             found.append(path)
         else:
             raise UsageError(f"{name}: no such file or directory")
@@ -64,12 +70,23 @@ def _read(path: Path) -> bytes:
         raise UsageError(f"{path}: cannot read: {error.strerror}") from None
 
 
+def _stdin_bytes() -> bytes:
+    """Standard input, or a usage error when there is none (closed: ``reportlint check - <&-``)."""
+    stream = sys.stdin.buffer if sys.stdin is not None else None
+    if stream is None:
+        raise UsageError("-: standard input is closed")
+    try:
+        return stream.read()
+    except OSError as error:
+        raise UsageError(f"-: cannot read standard input: {error.strerror}") from None
+
+
 def _read_source(path: str) -> Source:
     """A report read for ``parse`` and ``extract``: an unreadable one is a usage error."""
     from reportlint.errors import InputProblem
     from reportlint.readers import read_bytes
 
-    data = sys.stdin.buffer.read() if path == "-" else _read(Path(path))
+    data = _stdin_bytes() if path == "-" else _read(Path(path))
     try:
         return read_bytes(path, data)
     except InputProblem as problem:
@@ -112,12 +129,19 @@ def _use_color() -> bool:
 def _inputs(paths: Sequence[str],
             stdin_filename: str | None) -> Iterator[tuple[str, Path | None]]:
     """Each input as (name to report, file to read; None: standard input)."""
+    if list(paths).count("-") > 1:  # the second read would find it empty
+        raise UsageError("'-' (standard input) can be given only once")
+    seen: set[str] = set()
     for name in paths:
         if name == "-":
             yield stdin_filename or "<stdin>", None
             continue
         for path in expand_paths([name]):
-            yield str(path), path
+            # a file named twice (``reports/ reports/a.txt``, ``a.txt ./a.txt``) is linted once
+            key = os.path.normpath(os.path.abspath(path))
+            if key not in seen:
+                seen.add(key)
+                yield str(path), path
 
 
 def _lint_all(resolver: Resolver, paths: Sequence[str],
@@ -127,9 +151,24 @@ def _lint_all(resolver: Resolver, paths: Sequence[str],
     for name, path in _inputs(paths, stdin_filename):
         # Standard input takes the configuration of the name it is given.
         resolved = resolver.resolve(Path(name) if path is None else path)
-        data = sys.stdin.buffer.read() if path is None else _read(path)
+        data = _stdin_bytes() if path is None else _read(path)
         done.append((CheckRun.from_config(resolved).lint(name, data), resolved))
     return done
+
+
+def _guard_output(output_file: str | None, paths: Sequence[str]) -> None:
+    """Refuse an output file that is one of the inputs: ``-o report.txt report.txt`` would
+    replace the report with its diagnostics."""
+    if output_file is None or not Path(output_file).exists():
+        return
+    for path in expand_paths([p for p in paths if p != "-"]):
+        try:
+            same = os.path.samefile(output_file, path)
+        except OSError:
+            continue
+        if same:
+            raise UsageError(f"{output_file}: the output file is one of the inputs "
+                             "(it would be overwritten)")
 
 
 def _all_rules(runs: Sequence[Resolved]) -> tuple[Rule, ...]:
@@ -208,6 +247,7 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
         settings=run_options(issuer_kind, deadline),
         config_file=Path(config_file) if config_file else None, isolated=isolated,
     ))
+    _guard_output(output_file, paths)
     linted = _lint_all(resolver, paths, stdin_filename)
     reports = [report for report, _ in linted]
     fail_on_of = {report.path: resolved.fail_on for report, resolved in linted}

@@ -44,16 +44,23 @@ def byte_column(line: str, column: int) -> int:
 
 def display_column(line: str, column: int) -> int:
     """A 1-based code-point column as a 1-based screen column: CJK two cells, combining
-    marks none, tabs to the next multiple of eight (GCC's default column unit, GNU style,
-    Emacs' compilation mode and Vim's ``%v``)."""
+    marks none, control characters two (``^L``), tabs to the next multiple of eight (GCC's
+    default column unit, GNU style, Emacs' compilation mode and Vim's ``%v``)."""
     cells = 0
     prefix = line[: max(column - 1, 0)]
     for ch in prefix:
         if ch == "\t":
             cells += TAB_STOP - cells % TAB_STOP
+        elif is_control(ch):
+            cells += 2  # shown as ^L, ^[ by Vim and Emacs (the form feed pdftotext puts)
         elif not unicodedata.combining(ch):
             cells += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
     return 1 + cells + max(column - 1 - len(prefix), 0)
+
+
+def is_control(ch: str) -> bool:
+    """A C0 control character or DEL (tab aside): editors show it as two cells, ``^L``."""
+    return (ch < " " and ch != "\t") or ch == "\x7f"
 
 
 def line_text(lines: Sequence[str], line: int) -> str:

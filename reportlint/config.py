@@ -175,7 +175,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def _our_table(path: Path, document: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     if path.name != "pyproject.toml":
         return "", document
-    table = document.get("tool", {}).get("reportlint", {})
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):
+        raise UsageError(f"{path}: key 'tool': expected a table")
+    table = tool.get("reportlint", {})
     if not isinstance(table, dict):
         raise UsageError(f"{path}: key '{TABLE}': expected a table")
     return TABLE, table
@@ -227,7 +230,18 @@ def _declares_table(path: Path) -> bool:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*reportlint\s*[\].]", text, re.MULTILINE) is not None
+    if re.search(r"^\s*\[\s*tool\s*\.\s*reportlint\s*[\].]", text, re.MULTILINE):
+        return True
+    # The other spellings TOML allows (``[tool]`` then ``reportlint = {…}``, a dotted
+    # ``tool.reportlint.select = …``) are rarer: parse to be sure (``reportlint`` also
+    # appears in ``[project.scripts]`` of a pyproject.toml that has no table for us).
+    if not re.search(r"^\s*(?:tool\s*\.\s*)?reportlint\s*[.=]", text, re.MULTILINE):
+        return False
+    try:
+        tool = toml_loads(text).get("tool")
+    except ValueError:
+        return True  # reading it for real reports the syntax error
+    return isinstance(tool, dict) and "reportlint" in tool
 
 
 def config_in(folder: Path) -> Path | None:

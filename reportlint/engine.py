@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reportlint.catalogue import catalogue_from_data
@@ -96,8 +96,20 @@ def check_source(
         except Exception as error:  # a bug in a kind: name it, never a traceback
             raise RuleFailure(source.path, rule.code, error) from error
         found.extend(_diagnostic(rule, f, selection) for f in findings)
-    mapped = (to_source(source, d) for d in found)
+    mapped = [to_source(source, d) for d in found]
+    mapped += reader_problems(source, rules, selection)
     return tuple(sorted(mapped, key=lambda d: d.sort_key))
+
+
+def reader_problems(source: Source, rules: RuleSet, selection: Selection) -> list[Diagnostic]:
+    """What the reader found while reading (already in the file's terms), selected and with
+    the severity configured like any rule's."""
+    found = []
+    for problem in source.problems:
+        rule = rules.by_code(problem.code)
+        if rule is not None and selection.enabled(problem.code):
+            found.append(replace(problem, name=rule.name, severity=selection.severity_of(rule)))
+    return found
 
 
 def lint_bytes(

@@ -7,7 +7,7 @@ Formatters that need UTF-16 units or bytes convert at the edge (see ``reportlint
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class Severity(enum.IntEnum):
@@ -103,6 +103,9 @@ class Source:
     kind: str = "text"
     origins: tuple[LineOrigin, ...] | None = None
     display_lines: tuple[str, ...] | None = None
+    # What the reader found (bytes it could not decode …), addressed in the file's own lines
+    # already: never re-mapped through ``origins``.
+    problems: tuple[Diagnostic, ...] = field(default=())
 
     @property
     def shown_lines(self) -> tuple[str, ...]:

@@ -69,6 +69,10 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 def matches(pattern: str, relative: str) -> bool:
     """A pattern without ``/`` matches the file name, one with ``/`` the path below the
     configuration file's folder."""
+    while pattern.startswith("./"):  # "./archive/**" is "archive/**"
+        pattern = pattern[2:]
+    if pattern.endswith("/"):  # a folder, as in .gitignore: everything below it
+        pattern += "**"
     target = relative if "/" in pattern.strip("/") else PurePath(relative).name
     return glob_regex(pattern.lstrip("/")).match(target) is not None
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from reportlint.names import printable
 from reportlint.resolve import Resolved
 
 
@@ -28,9 +29,9 @@ def describe(path: str, resolved: Resolved) -> str:
     config = resolved.config
     selection = resolved.selection
     enabled = [r.code for r in resolved.rules.rules if selection.enabled(r.code)]
-    source = str(config.path) if config.path else "none (defaults)"
+    source = printable(str(config.path)) if config.path else "none (defaults)"
     lines = [
-        f"# configuration in effect for {path}",
+        f"# configuration in effect for {printable(path)}",
         f"# file: {source}" + (f" [{config.table}]" if config.table else ""),
         f"select = {_value(list(selection.select))}",
         f"extend-select = {_value(list(selection.extend_select))}",
@@ -39,7 +40,7 @@ def describe(path: str, resolved: Resolved) -> str:
         f"per-file-ignores = {_value({g: list(c) for g, c in config.per_file_ignores})}",
         f"severity = {_value({c: s.label for c, s in sorted(selection.severity.items())})}",
         f"fail-on = {_value(resolved.fail_on)}",
-        f"rules = {_value([str(Path(d)) for d in config.rules])}",
+        f"rules = {_value([printable(str(Path(d))) for d in config.rules])}",
     ]
     lines += [f"{key} = {_value(value)}" for key, value in resolved.settings.options.items()]
     lines.append(f"# {len(enabled)} of {len(resolved.rules.rules)} rules enabled: "

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from reportlint.columns import display_column, line_text
 from reportlint.formatters.base import FormatOptions, ordered
 from reportlint.model import Diagnostic, FileReport, Severity, Span
+from reportlint.names import printable
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -23,7 +24,7 @@ def _one_line(text: str) -> str:
 
 def _where(lines: Sequence[str], path: str, span: Span) -> str:
     column = display_column(line_text(lines, span.line), span.column)
-    return f"{path}:{span.line}:{column}"
+    return f"{printable(path)}:{span.line}:{column}"
 
 
 def _entry(report: FileReport, diagnostic: Diagnostic) -> list[str]:

@@ -8,18 +8,19 @@ from typing import Any
 
 from reportlint.formatters.base import FormatOptions, ordered
 from reportlint.model import Diagnostic, FileReport, Related
+from reportlint.names import printable
 
 
 def _related(related: Related) -> dict[str, Any]:
     span = related.span
     return {"line": span.line, "column": span.column, "end_line": span.end_line,
-            "end_column": span.end_column, "message": related.message}
+            "end_column": span.end_column, "page": related.page, "message": related.message}
 
 
 def diagnostic_object(path: str, diagnostic: Diagnostic) -> dict[str, Any]:
     span = diagnostic.span
     return {
-        "path": path,
+        "path": printable(path),
         "code": diagnostic.code,
         "name": diagnostic.name,
         "severity": diagnostic.severity.label,

@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING
 
 from reportlint.formatters.base import FormatOptions
 from reportlint.model import Diagnostic, FileReport, Severity
+from reportlint.names import printable
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
 
 SUITE = "reportlint"
-# Characters XML 1.0 cannot carry at all, even escaped.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 cannot carry at all, even escaped (lone surrogates cannot even be
+# encoded as UTF-8).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _clean(text: str) -> str:
@@ -42,7 +44,7 @@ def _testcase(report: FileReport, options: FormatOptions) -> tuple[ET.Element, b
     import xml.etree.ElementTree as ET  # only when this format is chosen (start-up time)
 
     # time: the Ant schema requires it and some readers divide by it; linting is not timed.
-    case = ET.Element("testcase", classname=SUITE, name=_clean(report.path), time="0")
+    case = ET.Element("testcase", classname=SUITE, name=_clean(printable(report.path)), time="0")
     ordered = sorted(report.diagnostics, key=lambda d: d.sort_key)
     fail_on = options.fail_on.get(report.path, "error")
     failing = [d for d in ordered if _failing(d, fail_on)]

@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import quote
 
+from reportlint.names import name_bytes, printable
+
 SRCROOT = "%SRCROOT%"
 
 
@@ -44,7 +46,8 @@ def _relative(path: str, base_dir: str, cwd: str) -> str | None:
 def display_path(path: str, base_dir: str, cwd: str = "") -> str:
     """A path to print for a file: relative when it lies under ``base_dir``."""
     relative = _relative(path, base_dir, cwd)
-    return relative if relative is not None else str(_anchored(path, cwd or base_dir))
+    shown = relative if relative is not None else str(_anchored(path, cwd or base_dir))
+    return printable(shown)
 
 
 def artifact_location(path: str, base_dir: str, cwd: str = "") -> dict[str, str]:
@@ -53,14 +56,15 @@ def artifact_location(path: str, base_dir: str, cwd: str = "") -> dict[str, str]
     otherwise an absolute ``file://`` URI."""
     relative = _relative(path, base_dir, cwd)
     if relative is not None:
-        location = {"uri": quote(relative, safe="/")}
+        # the bytes on disk, percent-encoded (a name that is not UTF-8 keeps its bytes)
+        location = {"uri": quote(name_bytes(relative), safe="/")}
         if base_dir:
             location["uriBaseId"] = SRCROOT
         return location
     absolute = _anchored(path, cwd or base_dir)
     if absolute.is_absolute():
         return {"uri": absolute.as_uri()}
-    return {"uri": quote(absolute.as_posix(), safe="/")}
+    return {"uri": quote(name_bytes(absolute.as_posix()), safe="/")}
 
 
 def base_uri(base_dir: str) -> str:

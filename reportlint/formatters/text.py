@@ -5,8 +5,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from reportlint.columns import is_control
 from reportlint.formatters.base import FormatOptions, ordered, summary_line
 from reportlint.model import Diagnostic, FileReport, Severity
+from reportlint.names import printable
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -21,6 +23,8 @@ def display_width(text: str) -> int:
     for ch in text:
         if ch == "\t":
             width += 4
+        elif is_control(ch):
+            width += 2  # shown as ^L (see _shown)
         elif unicodedata.combining(ch):
             continue
         else:
@@ -28,13 +32,20 @@ def display_width(text: str) -> int:
     return width
 
 
+def _caret(ch: str) -> str:
+    return "^" + chr(ord(ch) ^ 0x40) if is_control(ch) else ch
+
+
 def _shown(line: str) -> str:
-    return line.replace("\t", "    ")
+    """The line as the terminal should show it: tabs as four spaces, control characters
+    (the form feeds of pdftotext output, an ESC that would drive the terminal) as ``^L``."""
+    line = line.replace("\t", "    ")
+    return "".join(map(_caret, line)) if any(map(is_control, line)) else line
 
 
 def location(path: str, diagnostic: Diagnostic) -> str:
     span = diagnostic.span
-    text = f"{path}:{span.line}:{span.column}"
+    text = f"{printable(path)}:{span.line}:{span.column}"
     if diagnostic.page is not None:
         text += f" (第{diagnostic.page}页)"
     if diagnostic.where:
@@ -66,7 +77,7 @@ def _entry(report: FileReport, diagnostic: Diagnostic, options: FormatOptions) -
         lines += _excerpt(report.lines, diagnostic, options)
     for related in diagnostic.related:
         page = f" (第{related.page}页)" if related.page is not None else ""
-        lines.append(f"      = {report.path}:{related.span.line}:{related.span.column}"
+        lines.append(f"      = {printable(report.path)}:{related.span.line}:{related.span.column}"
                      f"{page}: {related.message}")
     return lines
 

@@ -42,6 +42,11 @@ READERS: dict[str, Reader] = {
 }
 
 
+# Suffixes of text formats: bytes that are clearly a PDF or a Word file under one of these
+# names are read as what they are (a download saved under the wrong name).
+_MARKUP = frozenset({".txt", ".md", ".html", ".htm"})
+
+
 def reader_for(path: str) -> Reader:
     return READERS.get(Path(path).suffix.lower(), read_text)
 
@@ -51,4 +56,16 @@ def is_report_file(path: Path) -> bool:
 
 
 def read_bytes(display_path: str, data: bytes) -> Source:
-    return reader_for(display_path)(display_path, data)
+    from reportlint.readers.sniff import binary_suffix, sniffed_suffix
+
+    suffix = Path(display_path).suffix.lower()
+    if suffix not in READERS:  # standard input, no suffix: the bytes tell the type
+        suffix = sniffed_suffix(data) or ".txt"
+    elif suffix in _MARKUP:  # a PDF or Word file saved as .txt or .html is still one
+        suffix = binary_suffix(data) or suffix
+    try:
+        return READERS[suffix](display_path, data)
+    except InputProblem:
+        raise
+    except Exception as error:  # a reader failing on an odd file: E001, never a traceback
+        raise InputProblem("E001", f"读取文件时出错（{type(error).__name__}: {error}）") from error

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,13 +37,22 @@ def _origin(index: int, line: OutLine) -> LineOrigin:
     return LineOrigin(index + 1, 1, line.page, line.where, cell_wheres=line.cell_wheres)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid(text: str) -> str:
+    """A lone surrogate (a broken PDF font's ToUnicode map can give one) as U+FFFD, one
+    character for one: such text could be neither printed nor written as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def make_source(path: str, kind: str, lines: Sequence[OutLine],
                 display_lines: Sequence[str] | None = None) -> Source:
     """The Source for extracted ``lines``; ``display_lines`` default to the lines themselves."""
     if not any(line.text.strip() for line in lines):
         raise InputProblem("E002", "文件中没有可提取的文字")
-    raw = tuple(line.text for line in lines)
-    shown = tuple(display_lines) if display_lines is not None else raw
+    raw = tuple(_valid(line.text) for line in lines)
+    shown = tuple(map(_valid, display_lines)) if display_lines is not None else raw
     return Source(
         path=path,
         lines=tuple(normalize(text) for text in raw),

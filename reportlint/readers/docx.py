@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.errors import InputProblem
 from reportlint.model import Source
+from reportlint.names import printable
 from reportlint.readers.build import OutLine, make_source
 from reportlint.readers.rows import join_pieces, pipe_row
 
@@ -26,7 +27,7 @@ _OLD_FORMAT = "是旧的二进制 Word/WPS 格式，无法读取：请另存为 
 
 def read_old_word(path: str, data: bytes) -> Source:
     """``.doc`` / ``.wps``: the binary formats python-docx cannot read."""
-    raise InputProblem("E001", f"{path} {_OLD_FORMAT}")
+    raise InputProblem("E001", f"{printable(path)} {_OLD_FORMAT}")
 
 
 def _open(data: bytes) -> Any:

@@ -43,6 +43,10 @@ _CLOSES: dict[str, frozenset[str]] = {
     "li": frozenset({"li"}),
     "p": frozenset({"p"}),
 }
+MAX_DEPTH = 200  # real report pages nest a few dozen elements deep
+INLINE_DEPTH = 100
+INLINE = frozenset(["font", "span", "b", "i", "u", "s", "em", "strong", "small", "big", "a",
+                    "sub", "sup", "strike", "o:p"])
 # Elements whose end stops the implied closing search (a td inside a nested table must not
 # close the outer table's cell).
 _SCOPES = frozenset({"table", "td", "th"})
@@ -94,7 +98,12 @@ class _TreeBuilder(HTMLParser):
         self._close_implied(tag)
         element = Element(tag, {k: v or "" for k, v in attrs}, self._point())
         self.stack[-1].children.append(element)
-        if tag not in VOID:
+        # Generated pages may leave thousands of <font> or <div> unclosed. Deep down, content
+        # stays in the deepest element (its text is kept) so that the recursive walks over
+        # the tree stay within Python's recursion limit: inline wrappers from INLINE_DEPTH
+        # on (tables and paragraphs below them keep their structure), anything at MAX_DEPTH.
+        depth = len(self.stack)
+        if tag not in VOID and depth < MAX_DEPTH and (depth < INLINE_DEPTH or tag not in INLINE):
             self.stack.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

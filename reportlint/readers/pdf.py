@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,13 +71,17 @@ def _open(data: bytes) -> Any:
     return document
 
 
-def _walk(item: Any, glyphs: list[Glyph], segments: list[Segment]) -> None:
+def _walk(item: Any, glyphs: list[Glyph], segments: list[Segment],
+          sideways: list[int] | None = None) -> None:
     from pdfminer.layout import LTChar, LTContainer, LTCurve
 
     if isinstance(item, LTChar):
         text = item.get_text()
-        if text.strip() and item.upright:
+        # pdfminer's ``upright`` holds for text turned half round too (a = d = -1)
+        if text.strip() and item.upright and item.matrix[0] > 0:
             glyphs.append(Glyph(text, item.x0, item.x1, item.y0, item.y1, item.size))
+        elif text.strip() and sideways is not None:
+            sideways[0] += 1
     elif isinstance(item, LTCurve):  # LTLine and LTRect are curves
         # A filled shape without a stroke is a rule only when it is thin: wide ones are
         # shading behind text (Word paints a white box behind every line of some documents).
@@ -85,7 +89,7 @@ def _walk(item: Any, glyphs: list[Glyph], segments: list[Segment]) -> None:
         segments.extend(segments_of_box(item.x0, item.y0, item.x1, item.y1, boxes_count))
     elif isinstance(item, LTContainer):
         for child in item:
-            _walk(child, glyphs, segments)
+            _walk(child, glyphs, segments, sideways)
 
 
 def _pages(document: Any) -> Iterator[tuple[list[Glyph], list[Segment], float]]:
@@ -96,14 +100,40 @@ def _pages(document: Any) -> Iterator[tuple[list[Glyph], list[Segment], float]]:
     manager = PDFResourceManager(caching=True)
     device = PDFPageAggregator(manager, laparams=None)
     interpreter = PDFPageInterpreter(manager, device)
-    for page in PDFPage.create_pages(document):
+
+    def read(page: Any) -> _PageRead:
         interpreter.process_page(page)
         layout = device.get_result()
         glyphs: list[Glyph] = []
         segments: list[Segment] = []
+        sideways = [0]
         for item in layout:
-            _walk(item, glyphs, segments)
-        yield glyphs, segments, float(layout.height)
+            _walk(item, glyphs, segments, sideways)
+        return glyphs, segments, float(layout.height), sideways[0]
+
+    for page in PDFPage.create_pages(document):
+        best = read(page)
+        if best[3] > len(best[0]):
+            best = _upright_turn(page, read, best)
+        yield best[0], best[1], best[2]
+
+
+_PageRead = tuple[list[Glyph], list[Segment], float, int]  # glyphs, rules, height, sideways
+
+
+def _upright_turn(page: Any, read: Callable[[Any], _PageRead], best: _PageRead) -> _PageRead:
+    """A page whose text is mostly not upright as the page's ``/Rotate`` shows it (a portrait
+    page given a ``/Rotate`` in a viewer, text laid sideways on a landscape table page) is read
+    in the quarter turn that makes most of its characters upright: its text is still there,
+    and lines only come out of upright text."""
+    shown = page.rotate
+    for turn in (90, 180, 270):
+        page.rotate = (shown + turn) % 360
+        found = read(page)
+        if len(found[0]) > len(best[0]):
+            best = found
+    page.rotate = shown
+    return best
 
 
 def _check(health: _Health, pages: int) -> None:

@@ -7,9 +7,10 @@ strict UTF-8; strict GB18030 (never plain GBK, which fails on U+2002 and friends
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 
 from reportlint.errors import InputProblem
-from reportlint.model import Source
+from reportlint.model import Diagnostic, Severity, Source, Span
 from reportlint.normalize import normalize
 
 _BOMS = (
@@ -45,26 +46,44 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes) -> str:
-    """Decode report bytes or raise :class:`InputProblem` (E001)."""
+def _candidates(data: bytes) -> list[tuple[str, bytes]]:
     found = _bom_encoding(data)
     if found:
-        encoding, body = found
-        candidates = [(encoding, body)]
-    else:
-        utf16 = _utf16_without_bom(data)
-        candidates = [(utf16, data)] if utf16 else []
-        candidates += [("utf-8", data), ("gb18030", data)]
-    for encoding, body in candidates:
+        return [found]
+    utf16 = _utf16_without_bom(data)
+    candidates = [(utf16, data)] if utf16 else []
+    return [*candidates, ("utf-8", data), ("gb18030", data)]
+
+
+_UNDECODABLE = "无法将文件解码为文本（尝试了 UTF-8、UTF-16、GB18030），可能不是文本文件"
+
+
+def decode(data: bytes) -> str:
+    """Decode report bytes or raise :class:`InputProblem` (E001)."""
+    for encoding, body in _candidates(data):
         try:
             text = body.decode(encoding)
         except UnicodeDecodeError:
             continue
         if not _looks_binary(text):
             return text
-    raise InputProblem(
-        "E001", "无法将文件解码为文本（尝试了 UTF-8、UTF-16、GB18030），可能不是文本文件"
-    )
+    raise InputProblem("E001", _UNDECODABLE)
+
+
+def decode_lenient(data: bytes) -> tuple[str, str | None]:
+    """The text and, when some bytes had to be replaced by U+FFFD, the encoding it was read
+    in. A report with a few bad bytes (a line pasted from a file in another encoding) is
+    still read, with the fewest replacements; binary junk is refused (E001) as before."""
+    try:
+        return decode(data), None
+    except InputProblem:
+        pass
+    readings = [(body.decode(encoding, errors="replace"), encoding)
+                for encoding, body in _candidates(data)]
+    text, encoding = min(readings, key=lambda reading: reading[0].count("\ufffd"))
+    if _looks_binary(text):
+        raise InputProblem("E001", _UNDECODABLE)
+    return text, encoding
 
 
 def _looks_binary(text: str) -> bool:
@@ -92,4 +111,19 @@ def source_from_text(path: str, text: str, kind: str = "text") -> Source:
 
 
 def read_text(path: str, data: bytes) -> Source:
-    return source_from_text(path, decode(data))
+    text, replaced_in = decode_lenient(data)
+    source = source_from_text(path, text)
+    if replaced_in is None:
+        return source
+    return replace(source, problems=(bad_bytes_problem(source.raw_lines, replaced_in),))
+
+
+def bad_bytes_problem(lines: tuple[str, ...], encoding: str) -> Diagnostic:
+    """E001 at the first character that could not be decoded, naming how many there are."""
+    count = sum(line.count("\ufffd") for line in lines)
+    number, line = next((n, text) for n, text in enumerate(lines, start=1) if "\ufffd" in text)
+    column = line.index("\ufffd") + 1
+    message = (f"文件按 {encoding.upper()} 读取，有{count}处字节无法解码（显示为 \ufffd），"
+               "可能混入了其他编码的文字：请另存为 UTF-8")
+    return Diagnostic("E001", "input-unreadable", Severity.ERROR, message,
+                      Span(number, column, number, column + 1))
