@@ -144,15 +144,25 @@ def _inputs(paths: Sequence[str],
                 yield str(path), path
 
 
-def _lint_all(resolver: Resolver, paths: Sequence[str],
-              stdin_filename: str | None) -> list[tuple[FileReport, Resolved]]:
-    """Each input linted under the configuration in effect for it."""
-    done: list[tuple[FileReport, Resolved]] = []
+@dataclass
+class _Linted:
+    runs: list[tuple[FileReport, Resolved]]
+    unreadable: list[str]  # one line each: the run goes on, and exits 2 at the end
+
+
+def _lint_all(resolver: Resolver, paths: Sequence[str], stdin_filename: str | None) -> _Linted:
+    """Each input linted under the configuration in effect for it. A file that cannot be
+    read does not stop the others (a folder of hundreds of reports is still checked)."""
+    done = _Linted([], [])
     for name, path in _inputs(paths, stdin_filename):
         # Standard input takes the configuration of the name it is given.
         resolved = resolver.resolve(Path(name) if path is None else path)
-        data = _stdin_bytes() if path is None else _read(path)
-        done.append((CheckRun.from_config(resolved).lint(name, data), resolved))
+        try:
+            data = _stdin_bytes() if path is None else _read(path)
+        except UsageError as error:
+            done.unreadable.append(str(error))
+            continue
+        done.runs.append((CheckRun.from_config(resolved).lint(name, data), resolved))
     return done
 
 
@@ -248,7 +258,8 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
         config_file=Path(config_file) if config_file else None, isolated=isolated,
     ))
     _guard_output(output_file, paths)
-    linted = _lint_all(resolver, paths, stdin_filename)
+    outcome = _lint_all(resolver, paths, stdin_filename)
+    linted = outcome.runs
     reports = [report for report, _ in linted]
     fail_on_of = {report.path: resolved.fail_on for report, resolved in linted}
     to_terminal = output_file is None and not quiet and not show_statistics
@@ -267,8 +278,10 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
         click.echo(summary_line(reports))
     else:
         click.echo(rendered, nl=False)
-    click.get_current_context().exit(
-        max((exit_code([r], fail_on_of[r.path]) for r in reports), default=EXIT_CLEAN))
+    for problem in outcome.unreadable:
+        click.echo(f"reportlint: {problem}", err=True)
+    worst = max((exit_code([r], fail_on_of[r.path]) for r in reports), default=EXIT_CLEAN)
+    click.get_current_context().exit(EXIT_USAGE if outcome.unreadable else worst)
 
 
 @cli.command(name="rules")

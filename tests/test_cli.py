@@ -172,3 +172,21 @@ def test_text_that_is_no_report_is_never_clean(tmp_path: Path) -> None:
     assert result.exit_code == 1
     codes = [c for c, _, _ in result.triples()]
     assert codes[0] == "S101" and codes.count("S103") == 6
+
+
+def test_an_unreadable_file_does_not_stop_the_others(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "a.txt", BROKEN)
+    locked = write(tmp_path, "b.txt", example_text())
+    real_read = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:  # as a file without read permission does (not root)
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = run("check", "--format", "json", "--select", "S", str(tmp_path))
+    assert result.exit_code == 2
+    assert [(Path(d["path"]).name, d["code"]) for d in result.json()] == [("a.txt", "S103")]
+    assert "b.txt: cannot read: Permission denied" in result.stderr
