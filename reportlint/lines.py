@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from reportlint.catalogue import Catalogue, compact
 
-_NUMBERED = re.compile(r"^#*\s*([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*(\S.*?)\s*$")
+# Markdown may mark a heading (``## 二、…``) or make it bold (``**二、…**``).
+_NUMBERED = re.compile(
+    r"^#*\s*(?:\*\*)?\s*([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*(\S.*?)\s*(?:\*\*)?\s*$")
 _DATE_LINE = re.compile(
     r"^[（(]?\s*(?:(?:\d\s*){4}|[〇○零Ｏ一二三四五六七八九]{4})\s*年\s*"
     r"[\d一二三四五六七八九十元正\s]{1,4}月\s*[\d一二三四五六七八九十\s]{1,5}日\s*[)）]?$"

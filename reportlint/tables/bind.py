@@ -148,12 +148,19 @@ def _match_rows(rows: list[tuple[RawRow, str]], template: TableTemplate) -> list
 
 def _exact(row: RawRow, label: str, index: Mapping[str, RowSpec]) -> RowSpec | None:
     """The row the label names exactly; a label followed by words in a value cell
-    (``行政处罚 十三 0 0``) names it with its leading cells."""
+    (``行政处罚 十三 0 0``) names it with its leading cells, a leaf after its group label
+    with its trailing ones."""
     spec = index.get(row_key(label))
     if spec is not None or label != row.label:
         return spec
     for count in range(len(row.labels) - 1, 0, -1):
         spec = index.get(row_key(" ".join(p.text for p in row.labels[:count])))
+        if spec is not None:
+            return spec
+    # A leaf written without its sub-item number after its group label
+    # (``（三）不予公开 | 属于国家秘密``): its own cells name it.
+    for count in range(1, len(row.labels)):
+        spec = index.get(row_key(" ".join(p.text for p in row.labels[count:])))
         if spec is not None:
             return spec
     return None
