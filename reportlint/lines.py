@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportlint.catalogue import Catalogue, compact
+from reportlint.catalogue import Catalogue, HeadingMatch, compact
 
 # Markdown may mark a heading (``## 二、…``) or make it bold (``**二、…**``).
 _NUMBERED = re.compile(
@@ -135,6 +135,10 @@ def _signature_start(lines: tuple[str, ...], first_body: int) -> int | None:
     return start
 
 
+def _exact_heading(match: HeadingMatch | None, numeral: str) -> bool:
+    return match is not None and match.kind != "fuzzy" and match.spec.number == numeral
+
+
 class _Classifier:
     def __init__(self, lines: tuple[str, ...], catalogue: Catalogue) -> None:
         self.lines = lines
@@ -203,7 +207,7 @@ class _Classifier:
         self.emit("CONT" if self._continues(index) else "PARA", index)
 
     def _heading(self, raw: str) -> bool:
-        if raw.startswith("\t") or raw.strip().startswith("|"):
+        if raw.strip().startswith("|"):
             return False
         numbered = heading_label(raw)
         if not numbered:
@@ -212,6 +216,8 @@ class _Classifier:
         if len(compact(label)) > _MAX_HEADING or self.catalogue.is_table_row_label(label):
             return False
         match = self.catalogue.match(label, numbered[0])
+        if raw.startswith("\t") and not _exact_heading(match, numbered[0]):
+            return False  # a tab-prefixed line is a cell unless it names a section exactly
         if match is not None:
             self.table_section = match.spec.holds_tables
             return True
