@@ -48,8 +48,17 @@ def is_blank(text: str) -> bool:
     return not text.strip()
 
 
+def _unmarked(text: str) -> str:
+    """The line without Markdown emphasis around it (``**2021年1月29日**``)."""
+    stripped = text.strip()
+    for mark in ("**", "__", "*", "_"):
+        if len(stripped) > 2 * len(mark) and stripped.startswith(mark) and stripped.endswith(mark):
+            return stripped[len(mark):-len(mark)].strip()
+    return stripped
+
+
 def is_date_line(text: str) -> bool:
-    return bool(_DATE_LINE.match(text.strip()))
+    return bool(_DATE_LINE.match(_unmarked(text)))
 
 
 def is_footer(text: str) -> bool:
