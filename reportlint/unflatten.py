@@ -15,6 +15,7 @@ from functools import cache
 
 from reportlint.catalogue import Catalogue
 from reportlint.model import LineOrigin, Source
+from reportlint.wrapped import rejoin_headings
 
 # Only lines at least this long are searched: a real heading line is far shorter.
 LONG_LINE = 300
@@ -107,6 +108,7 @@ def _line_cuts(line: str, pattern: re.Pattern[str], catalogue: Catalogue) -> lis
 
 
 def unflatten(source: Source, catalogue: Catalogue) -> Source:
+    source = rejoin_headings(source, catalogue)
     pattern = _heading_pattern(_labels(catalogue))
     cuts_at = {i: c for i, line in enumerate(source.lines)
                if (c := _line_cuts(line, pattern, catalogue))}
