@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from reportlint.catalogue import Catalogue, HeadingMatch, compact
+from reportlint.dates import DATE
 
 # Markdown may mark a heading (``## 二、…``) or make it bold (``**二、…**``).
 _NUMBERED = re.compile(
@@ -23,6 +24,7 @@ _DATE_LINE = re.compile(
     r"^[（(]?\s*(?:(?:\d\s*){4}|[〇○零Ｏ一二三四五六七八九]{4})\s*年\s*"
     r"[\d一二三四五六七八九十元正\s]{1,4}月\s*[\d一二三四五六七八九十\s]{1,5}日\s*[)）]?$"
 )
+_DATE_LABEL = re.compile(r"^(?:发布|印发|成文|公开)?(?:日期|时间)\s*[:：]\s*")
 _FOOTER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$")
 _CAPTION = re.compile(r"^第二十条\s*第\s*[（(]")
 _NUMBER = re.compile(r"^[-+]?[\d,，.]+%?$|^[/—-]$")
@@ -58,7 +60,25 @@ def _unmarked(text: str) -> str:
 
 
 def is_date_line(text: str) -> bool:
-    return bool(_DATE_LINE.match(_unmarked(text)))
+    """A line holding one full date: ``2021年1月29日``, ``二〇二一年一月二十九日``,
+    ``2021.1.29``, ``（2021年1月29日）``, ``发布日期：2021-01-29``."""
+    bare = _unmarked(text)
+    if _DATE_LINE.match(bare):
+        return True
+    bare = _DATE_LABEL.sub("", bare, count=1).strip("（）() ")
+    found = DATE.fullmatch(bare)
+    return found is not None and (found.group("d") or found.group("sd") or found.group("cd")) \
+        is not None
+
+
+def _named_date_line(text: str) -> bool:
+    """The 落款 on one line: the agency's name, spaces, the date."""
+    parts = text.strip().rsplit(None, 1)
+    if len(parts) != 2:
+        return False
+    name = parts[0].strip()
+    return (len(name) <= 30 and not any(p in name for p in "。，；：")
+            and heading_label(name) is None and is_date_line(parts[1]))
 
 
 def is_footer(text: str) -> bool:
@@ -129,7 +149,11 @@ def _signature_start(lines: tuple[str, ...], first_body: int) -> int | None:
     index = len(lines) - 1
     while index >= first_body and (is_blank(lines[index]) or is_footer(lines[index])):
         index -= 1
-    if index < first_body or not is_date_line(lines[index]):
+    if index < first_body:
+        return None
+    if _named_date_line(lines[index]) and not lines[index].startswith("\t"):
+        return index
+    if not is_date_line(lines[index]):
         return None
     start = index
     for back in (index - 1, index - 2):
