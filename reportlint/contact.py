@@ -201,6 +201,7 @@ class BadPart:
 def bad_parts(value: str, check: _Check) -> list[BadPart]:
     """Each part of ``value`` that is not a valid value, or only a doubtful one."""
     parts: list[BadPart] = []
+    complete = False  # a number with its area code came first: later local ones share it
     for at, piece in _pieces(value, check):
         piece = piece.replace("\x00", " ")
         normal = check.drop.sub("", piece)
@@ -209,8 +210,11 @@ def bad_parts(value: str, check: _Check) -> list[BadPart]:
         if not normal or not any(c.isalnum() for c in normal):
             continue
         if any(v.fullmatch(normal) for v in check.valid):
+            complete = complete or normal.startswith("0")  # it has an area code
             continue
         lead = len(piece) - len(piece.lstrip())
         doubtful = any(v.fullmatch(normal) for v in check.doubtful)
+        if doubtful and complete:
+            continue  # （0739）2323188、2323199
         parts.append(BadPart(at + lead, at + len(piece.rstrip()), doubtful))
     return parts

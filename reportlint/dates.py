@@ -3,8 +3,8 @@
 Forms seen in real reports: ``2020年1月1日``, spaced digits (``2023 年 1 月 1 日``),
 ``2020.1.1``, ``2020-01-01``, ``2020/1/1``, Chinese numerals (``二〇二一年一月二十九日``,
 ``二○二一年元月``), and a month-day without its year after a full date
-(``2019年1月1日到12月31日``). Offsets index the text given, so a caller maps them back with
-``TextBlock.span_of``.
+(``2019年1月1日到12月31日``, ``二〇一九年一月一日至十二月三十一日``). Offsets index the text
+given, so a caller maps them back with ``TextBlock.span_of``.
 """
 
 from __future__ import annotations
@@ -30,9 +30,12 @@ _SEPARATED = (r"(?<![\d.])(?P<sy>(?:19|20)\d{2})(?P<sep>[./-])(?P<sm>\d{1,2})(?P
 _CHINESE = (rf"(?P<cy>[{_CN_YEAR}]{{4}})\s*年\s*(?P<cm>[元正{_CN_SMALL}]{{1,2}})\s*月"
             rf"(?:\s*(?P<cd>[{_CN_SMALL}]{{1,3}})\s*[日号])?")
 _MONTH_DAY = r"(?<![\d年])(?P<mm>\d{1,2})\s*月\s*(?P<md>\d{1,2})\s*[日号]"
+_CN_MONTH_DAY = (rf"(?<![{_CN_SMALL}年])(?P<cmm>[元正{_CN_SMALL}]{{1,2}})\s*月"
+                 rf"\s*(?P<cmd>[{_CN_SMALL}]{{1,3}})\s*[日号]")
 
 DATE = re.compile(f"{_ARABIC}|{_SEPARATED}|{_CHINESE}")
-_DATE_OR_MONTH_DAY = re.compile(f"{_ARABIC}|{_SEPARATED}|{_CHINESE}|{_MONTH_DAY}")
+_DATE_OR_MONTH_DAY = re.compile(
+    f"{_ARABIC}|{_SEPARATED}|{_CHINESE}|{_MONTH_DAY}|{_CN_MONTH_DAY}")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CN_YEAR_ONLY = re.compile(rf"([{_CN_YEAR}]{{4}})\s*年")
 
@@ -102,6 +105,9 @@ def _mention(found: re.Match[str]) -> DateMention:
         day = chinese_small(groups["cd"]) if groups["cd"] else None
         return DateMention(found.start(), found.end(), chinese_year(groups["cy"]),
                            chinese_small(groups["cm"]), day, text)
+    if groups.get("cmm"):
+        return DateMention(found.start(), found.end(), None, chinese_small(groups["cmm"]),
+                           chinese_small(groups["cmd"]), text)
     return DateMention(found.start(), found.end(), None, int(groups["mm"]), int(groups["md"]),
                        text)
 

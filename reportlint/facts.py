@@ -33,3 +33,16 @@ def report_year(ctx: Context) -> int | None:
     if forced:
         return int(forced)
     return ctx.derived("report_year", _derive_year)
+
+
+def report_year_disputed(ctx: Context) -> bool:
+    """True when the title and the statistics period name different years and no year is
+    configured: D503 reports that, and rules that need the year stay silent (one root cause,
+    one diagnostic)."""
+    from reportlint.period import period
+
+    if ctx.settings.get("report-year"):
+        return False
+    title, found = title_year(ctx), period(ctx)
+    return title is not None and found is not None and found.year is not None \
+        and found.year != title

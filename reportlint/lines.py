@@ -14,13 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportlint.catalogue import Catalogue, compact
+from reportlint.catalogue import Catalogue, HeadingMatch, compact
+from reportlint.dates import DATE
 
-_NUMBERED = re.compile(r"^#*\s*([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*(\S.*?)\s*$")
+# Markdown may mark a heading (``## 二、…``) or make it bold (``**二、…**``).
+_NUMBERED = re.compile(
+    r"^#*\s*(?:\*\*)?\s*([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*(\S.*?)\s*(?:\*\*)?\s*$")
 _DATE_LINE = re.compile(
     r"^[（(]?\s*(?:(?:\d\s*){4}|[〇○零Ｏ一二三四五六七八九]{4})\s*年\s*"
     r"[\d一二三四五六七八九十元正\s]{1,4}月\s*[\d一二三四五六七八九十\s]{1,5}日\s*[)）]?$"
 )
+_DATE_LABEL = re.compile(r"^(?:发布|印发|成文|公开)?(?:日期|时间)\s*[:：]\s*")
 _FOOTER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$")
 _CAPTION = re.compile(r"^第二十条\s*第\s*[（(]")
 _NUMBER = re.compile(r"^[-+]?[\d,，.]+%?$|^[/—-]$")
@@ -46,8 +50,35 @@ def is_blank(text: str) -> bool:
     return not text.strip()
 
 
+def _unmarked(text: str) -> str:
+    """The line without Markdown emphasis around it (``**2021年1月29日**``)."""
+    stripped = text.strip()
+    for mark in ("**", "__", "*", "_"):
+        if len(stripped) > 2 * len(mark) and stripped.startswith(mark) and stripped.endswith(mark):
+            return stripped[len(mark):-len(mark)].strip()
+    return stripped
+
+
 def is_date_line(text: str) -> bool:
-    return bool(_DATE_LINE.match(text.strip()))
+    """A line holding one full date: ``2021年1月29日``, ``二〇二一年一月二十九日``,
+    ``2021.1.29``, ``（2021年1月29日）``, ``发布日期：2021-01-29``."""
+    bare = _unmarked(text)
+    if _DATE_LINE.match(bare):
+        return True
+    bare = _DATE_LABEL.sub("", bare, count=1).strip("（）() ")
+    found = DATE.fullmatch(bare)
+    return found is not None and (found.group("d") or found.group("sd") or found.group("cd")) \
+        is not None
+
+
+def _named_date_line(text: str) -> bool:
+    """The 落款 on one line: the agency's name, spaces, the date."""
+    parts = text.strip().rsplit(None, 1)
+    if len(parts) != 2:
+        return False
+    name = parts[0].strip()
+    return (len(name) <= 30 and not any(p in name for p in "。，；：")
+            and heading_label(name) is None and is_date_line(parts[1]))
 
 
 def is_footer(text: str) -> bool:
@@ -118,7 +149,11 @@ def _signature_start(lines: tuple[str, ...], first_body: int) -> int | None:
     index = len(lines) - 1
     while index >= first_body and (is_blank(lines[index]) or is_footer(lines[index])):
         index -= 1
-    if index < first_body or not is_date_line(lines[index]):
+    if index < first_body:
+        return None
+    if _named_date_line(lines[index]) and not lines[index].startswith("\t"):
+        return index
+    if not is_date_line(lines[index]):
         return None
     start = index
     for back in (index - 1, index - 2):
@@ -131,6 +166,10 @@ def _signature_start(lines: tuple[str, ...], first_body: int) -> int | None:
             break
         start = back
     return start
+
+
+def _exact_heading(match: HeadingMatch | None, numeral: str) -> bool:
+    return match is not None and match.kind != "fuzzy" and match.spec.number == numeral
 
 
 class _Classifier:
@@ -201,7 +240,7 @@ class _Classifier:
         self.emit("CONT" if self._continues(index) else "PARA", index)
 
     def _heading(self, raw: str) -> bool:
-        if raw.startswith("\t") or raw.strip().startswith("|"):
+        if raw.strip().startswith("|"):
             return False
         numbered = heading_label(raw)
         if not numbered:
@@ -210,6 +249,8 @@ class _Classifier:
         if len(compact(label)) > _MAX_HEADING or self.catalogue.is_table_row_label(label):
             return False
         match = self.catalogue.match(label, numbered[0])
+        if raw.startswith("\t") and not _exact_heading(match, numbered[0]):
+            return False  # a tab-prefixed line is a cell unless it names a section exactly
         if match is not None:
             self.table_section = match.spec.holds_tables
             return True

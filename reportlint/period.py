@@ -5,6 +5,8 @@ Domain words (period keywords, range connectors) come from ``data/dates.yaml``.
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
 import datetime
 import itertools
 import re
@@ -54,17 +56,33 @@ class _PeriodWords:
     window: int
     connector: re.Pattern[str]
     whole_year: re.Pattern[str]
+    after: int = 0
+    month_range: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=8)
-def _compile(keywords: tuple[str, ...], window: int, connector: str, whole: str) -> _PeriodWords:
-    return _PeriodWords(keywords, window, re.compile(connector), re.compile(whole))
+def _compile(keywords: tuple[str, ...], window: int, connector: str, whole: str, after: int,
+             months: str | None) -> _PeriodWords:
+    return _PeriodWords(keywords, window, re.compile(connector), re.compile(whole), after,
+                        re.compile(months) if months else None)
 
 
 def _words(data: Mapping[str, Any]) -> _PeriodWords:
     spec = data["period"]
     return _compile(tuple(spec["keywords"]), int(spec["window"]), spec["connector"],
-                    spec["whole_year"])
+                    spec["whole_year"], int(spec.get("after_window") or 0),
+                    spec.get("month_range"))
+
+
+def _whole_months(first: DateMention, second: DateMention) -> tuple[DateMention, DateMention]:
+    """A range of whole months (2020年1月至2020年12月) runs from the first day of the first
+    month to the last day of the last."""
+    if first.day is None:
+        first = dataclasses.replace(first, day=1)
+    if second.day is None and second.year is not None and 1 <= second.month <= 12:
+        second = dataclasses.replace(
+            second, day=calendar.monthrange(second.year, second.month)[1])
+    return first, second
 
 
 def _ranges(text: str, words: _PeriodWords) -> Iterator[tuple[DateMention, DateMention]]:
@@ -72,12 +90,25 @@ def _ranges(text: str, words: _PeriodWords) -> Iterator[tuple[DateMention, DateM
     for first, second in itertools.pairwise(found):
         if first.year is None or not words.connector.fullmatch(text[first.end:second.start]):
             continue
-        yield first, second if second.year is not None else second.with_year(first.year)
+        yield _whole_months(
+            first, second if second.year is not None else second.with_year(first.year))
 
 
-def _after_keyword(text: str, start: int, words: _PeriodWords) -> bool:
+def _near_keyword(text: str, start: int, end: int, words: _PeriodWords) -> bool:
+    """A period keyword shortly before the range, or right after it (…至12月31日期间的统计数据)."""
     before = text[max(start - words.window, 0):start]
-    return any(k in before for k in words.keywords)
+    after = text[end:end + words.after]
+    return any(k in before or k in after for k in words.keywords)
+
+
+def _month_period(found: re.Match[str], block: TextBlock) -> Period:
+    """A period written in whole months (2020年1月至12月): first day to last day."""
+    year, first, last = int(found.group("y")), int(found.group("m1")), int(found.group("m2"))
+    end_year = int(found.group("y2")) if found.groupdict().get("y2") else year
+    last_day = calendar.monthrange(end_year, last)[1] if 1 <= last <= 12 else 31
+    start = DateMention(found.start(), found.end(), year, first, 1, found.group(0))
+    end = DateMention(found.start(), found.end(), end_year, last, last_day, found.group(0))
+    return Period(start, end, block)
 
 
 def _whole_year(block: TextBlock, words: _PeriodWords) -> Period | None:
@@ -86,19 +117,23 @@ def _whole_year(block: TextBlock, words: _PeriodWords) -> Period | None:
         at = text.find(keyword)
         if at < 0:
             continue
-        found = words.whole_year.search(text, at, at + len(keyword) + words.window)
+        stop = at + len(keyword) + words.window
+        found = words.whole_year.search(text, at, stop)
         if found:
             year = int(found.group("y"))
             start = DateMention(found.start(), found.end(), year, 1, 1, found.group(0))
             end = DateMention(found.start(), found.end(), year, 12, 31, found.group(0))
             return Period(start, end, block)
+        months = words.month_range.search(text, at, stop) if words.month_range else None
+        if months:
+            return _month_period(months, block)
     return None
 
 
 def _period_in(blocks: tuple[TextBlock, ...], words: _PeriodWords) -> Period | None:
     for block in blocks:
         for first, second in _ranges(block.text, words):
-            if _after_keyword(block.text, first.start, words):
+            if _near_keyword(block.text, first.start, second.end, words):
                 return Period(first, second, block)
     for block in blocks:
         whole = _whole_year(block, words)

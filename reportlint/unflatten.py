@@ -2,7 +2,8 @@
 
 Web crawlers often keep a report's body as one long line. Cutting it before and after each
 known section heading gives the parser lines to work with; the source map keeps every
-column pointing into the original line.
+column pointing into the original line. A shorter line that opens with a heading and goes on
+with the section's text (a run-in heading) is cut after the heading.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cache
 
 from reportlint.catalogue import Catalogue
 from reportlint.model import LineOrigin, Source
+from reportlint.wrapped import rejoin_headings
 
 # Only lines at least this long are searched: a real heading line is far shorter.
 LONG_LINE = 300
@@ -60,6 +62,30 @@ def _cuts(line: str, pattern: re.Pattern[str], catalogue: Catalogue) -> list[int
     return sorted(c for c in cuts if 0 < c < len(line))
 
 
+_AFTER_HEADING = "：:。.，, \t\u3000"
+
+
+def _heading_then_text(line: str, pattern: re.Pattern[str], catalogue: Catalogue) -> list[int]:
+    """A heading with its first sentence on the same line (``六、其他需要报告的事项：本年度…``,
+    as web pages and Word files with run-in headings give it): cut after the heading and the
+    punctuation that closes it, when it names its section exactly under the section's own
+    numeral (``二、其他事项：无。`` inside section 六 is a list item). Table lines (tab or pipe
+    cells) are never cut."""
+    if line.startswith("\t") or line.lstrip().startswith("|"):
+        return []
+    indent = len(line) - len(line.lstrip())
+    found = pattern.match(line, indent)
+    numeral = _NUMBERED.match(line, indent)
+    if found is None or numeral is None:
+        return []
+    match = catalogue.match(line[numeral.end():found.end()], numeral.group(1))
+    if match is None or match.kind == "fuzzy" or match.spec.number != numeral.group(1):
+        return []
+    rest = line[found.end():]
+    cut = found.end() + len(rest) - len(rest.lstrip(_AFTER_HEADING))
+    return [cut] if cut < len(line.rstrip()) else []
+
+
 def _origin(source: Source, index: int, start: int, end: int) -> LineOrigin:
     if source.origins is None:
         return LineOrigin(line=index + 1, column=start + 1)
@@ -75,13 +101,17 @@ def _unchanged_origin(source: Source, index: int) -> LineOrigin:
     return source.origins[index] if source.origins is not None else LineOrigin(line=index + 1)
 
 
+def _line_cuts(line: str, pattern: re.Pattern[str], catalogue: Catalogue) -> list[int]:
+    if len(line) >= LONG_LINE:
+        return _cuts(line, pattern, catalogue)
+    return _heading_then_text(line, pattern, catalogue)
+
+
 def unflatten(source: Source, catalogue: Catalogue) -> Source:
-    long_lines = [i for i, line in enumerate(source.lines) if len(line) >= LONG_LINE]
-    if not long_lines:
-        return source
+    source = rejoin_headings(source, catalogue)
     pattern = _heading_pattern(_labels(catalogue))
-    cuts_at = {i: c for i in long_lines
-               if (c := _cuts(source.lines[i], pattern, catalogue))}
+    cuts_at = {i: c for i, line in enumerate(source.lines)
+               if (c := _line_cuts(line, pattern, catalogue))}
     if not cuts_at:
         return source
     lines: list[str] = []

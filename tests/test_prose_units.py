@@ -160,7 +160,7 @@ _REPORT = """某局2020年政府信息公开工作年度报告
     ("政府信息公开行政复议 4 件，行政诉讼 3 件。", [21]),  # 复议 4 ok; 诉讼 ≠ 1 + 1
     ("行政复议4起，行政诉讼2起。", []),
     ("收到行政复议申请5件。", [9]),
-    ("另有3,001件结转下年度。", []),  # 001 is part of 3,001: no statement of its own
+    ("另有3,001件结转下年度。", [3]),  # read whole (3001 ≠ 1), never as 001
 ])
 def test_p701_statements(text: str, columns: list[int], rules: RuleSet) -> None:
     tables = {"table3": _table3(20, 2, 1), "table4": _table4(4, 1, 1)}

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from reportlint.dates import find_dates, find_years
-from reportlint.facts import report_year, title_year
+from reportlint.facts import report_year, report_year_disputed, title_year
 from reportlint.issuer import deadline_of, issuer_kind
 from reportlint.kinds.base import MESSAGE, Context, Finding, Kind, Param
 from reportlint.lines import is_footer
@@ -124,7 +124,7 @@ def signature_date_present(ctx: Context, params: Mapping[str, Any]) -> Iterator[
 def signed_after_year(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     found, year = signed_date(ctx), report_year(ctx)
     date = found.mention.date() if found else None
-    if found is None or date is None or year is None:
+    if found is None or date is None or year is None or report_year_disputed(ctx):
         return
     if date.year <= year:
         yield Finding(found.span, params["message"].format(date=_format(date), year=year))
@@ -133,7 +133,7 @@ def signed_after_year(ctx: Context, params: Mapping[str, Any]) -> Iterator[Findi
 def published_by_deadline(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     found, year = signed_date(ctx), report_year(ctx)
     date = found.mention.date() if found else None
-    if found is None or date is None or year is None:
+    if found is None or date is None or year is None or report_year_disputed(ctx):
         return
     decided = issuer_kind(ctx)
     limit = deadline(year, deadline_of(ctx, decided.kind))

@@ -47,7 +47,7 @@ def _sum(cells: list[BoundCell]) -> Decimal:
 
 def _compare(ctx: Context, block: TextBlock, match: re.Match[str], cells: list[BoundCell],
              statement: Mapping[str, Any], message: str) -> Finding | None:
-    stated = Decimal(match.group("n"))
+    stated = Decimal(match.group("n").replace(",", ""))  # 3,119
     total = _sum(cells)
     if stated == total:
         return None
@@ -72,8 +72,26 @@ def _part_of_a_number(text: str, start: int, end: int) -> bool:
     return bool(_DIGIT_THEN_MARK.fullmatch(before) or _MARK_THEN_DIGIT.match(after))
 
 
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def _other_time(ctx: Context, text: str, start: int, spec: Mapping[str, Any] | None) -> bool:
+    """The clause before a number says it is about another year (上年度收到申请5件,
+    2019年共受理5件, 自2008年以来): not this year's table."""
+    if not spec:
+        return False
+    clause = text[:start]
+    boundary = max((clause.rfind(mark) for mark in spec["clause_ends"]), default=-1)
+    clause = clause[boundary + 1:]
+    if _regex(spec["markers"]).search(clause):
+        return True
+    year = report_year(ctx)
+    return year is not None and any(int(y) != year for y in _YEAR_IN_TEXT.findall(clause))
+
+
 def prose_table(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     statements = _data(ctx, params["data"])
+    other_time = _data(ctx, params["other_time"]) if params.get("other_time") else None
     for block in ctx.document.paragraphs:
         claimed: set[int] = set()
         for statement in statements:
@@ -86,6 +104,8 @@ def prose_table(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
                             block.text, match.start("n"), match.end("n")):
                         continue
                     claimed.add(match.start("n"))
+                    if _other_time(ctx, block.text, match.start(), other_time):
+                        continue
                     found = _compare(ctx, block, match, cells, statement, params["message"])
                     if found:
                         yield found
@@ -251,7 +271,11 @@ def aspects_covered(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding
 _DATA = Param((str,), help="the data entry to read, as file.key (e.g. prose.template_residue)")
 
 KINDS: dict[str, Kind] = {
-    "prose-table": Kind(prose_table, {"data": _DATA, "message": MESSAGE},
+    "prose-table": Kind(prose_table, {
+        "data": _DATA, "message": MESSAGE,
+        "other_time": Param((str,), False, None,
+                            "data path of the words that put a number in another year"),
+    },
                         "numbers stated in the text equal the table cells they report"),
     "part-whole": Kind(part_whole, {"data": _DATA, "message": MESSAGE},
                        "in 共…N…，其中…, the parts do not exceed the whole"),

@@ -149,8 +149,30 @@ def _finding(table: BoundTable, outcome: Outcome, text: str, message: str) -> Fi
         right=_number(outcome.right), text=text), related)
 
 
+_Blamed = dict[tuple[str, str, str], Decimal]
+
+
+def _blamed(ctx: Context) -> _Blamed:
+    """Cells a relation rule already reported, with the value it computed for them: filled
+    as the relation rules run (in code order, T401 first)."""
+    return ctx.derived("relation_blamed", lambda _: {})
+
+
+def _explained(table: BoundTable, outcome: Outcome, op: str, blamed: _Blamed) -> bool:
+    """True when the relation would hold once the cells already reported took the values
+    computed for them: one wrong cell (a row's 总计) breaks its row and its column, and is
+    reported once (one root cause, one diagnostic)."""
+    diff, changed = outcome.left - outcome.right, False
+    for sign, cell in outcome.cells:
+        fix = blamed.get((table.key, cell.row, cell.column))
+        if fix is not None and cell.value is not None:
+            diff += sign * (fix - cell.value)
+            changed = True
+    return changed and {"=": diff == 0, "<=": diff <= 0, ">=": diff >= 0}[op]
+
+
 def table_relation(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
-    tables = table_layer(ctx).tables
+    tables, blamed = table_layer(ctx).tables, _blamed(ctx)
     for relation in params["relations"]:
         table = tables.get(str(relation["table"]))
         if table is None or table.status != BOUND or table.template is None:
@@ -160,8 +182,11 @@ def table_relation(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]
         message = str(relation.get("message") or params["message"])
         for bindings in _instances(relation, table):
             outcome = evaluate(parsed, table, bindings, (at_row, at_column))
-            if outcome is not None and not outcome.holds:
-                yield _finding(table, outcome, str(relation.get("text", "")), message)
+            if outcome is None or outcome.holds or _explained(table, outcome, parsed.op, blamed):
+                continue
+            target = outcome.target
+            blamed.setdefault((table.key, target.row, target.column), outcome.expected)
+            yield _finding(table, outcome, str(relation.get("text", "")), message)
 
 
 _RELATION_KEYS = ("table", "check", "at")

@@ -88,6 +88,16 @@ def _has_values(row: RawRow) -> bool:
     return any(v.text for v in row.values)
 
 
+def _names_row_first(row: RawRow, index: Mapping[str, RowSpec]) -> bool:
+    """Leading cells that name a row, then cells with digits in words where its values go
+    (``行政许可 | 约6``): a row whose values are not plain numbers (N301), not a label
+    wrapped over lines or cut at its commas (``部分公开 (区分处理的, 只计这一情形…``)."""
+    labels = [p.text for p in row.labels]
+    return any(row_key(" ".join(labels[:count])) in index
+               and all(any(c.isdigit() for c in rest) for rest in labels[count:])
+               for count in range(1, len(labels)))
+
+
 def _value_rows(rows: Sequence[RawRow], index: Mapping[str, RowSpec]) -> list[tuple[RawRow, str]]:
     """Rows holding values, each with the label text to match (a numbers-only row takes the
     label lines written above it, since the previous row: a label wrapped over lines)."""
@@ -95,7 +105,7 @@ def _value_rows(rows: Sequence[RawRow], index: Mapping[str, RowSpec]) -> list[tu
     pending: list[str] = []
     for row in rows:
         exact_blank = bool(row.values) and row_key(row.label) in index
-        if not _has_values(row) and not exact_blank:
+        if not _has_values(row) and not exact_blank and not _names_row_first(row, index):
             if row.labels:
                 pending.append(row.label)
             continue
@@ -148,12 +158,19 @@ def _match_rows(rows: list[tuple[RawRow, str]], template: TableTemplate) -> list
 
 def _exact(row: RawRow, label: str, index: Mapping[str, RowSpec]) -> RowSpec | None:
     """The row the label names exactly; a label followed by words in a value cell
-    (``行政处罚 十三 0 0``) names it with its leading cells."""
+    (``行政处罚 十三 0 0``) names it with its leading cells, a leaf after its group label
+    with its trailing ones."""
     spec = index.get(row_key(label))
     if spec is not None or label != row.label:
         return spec
     for count in range(len(row.labels) - 1, 0, -1):
         spec = index.get(row_key(" ".join(p.text for p in row.labels[:count])))
+        if spec is not None:
+            return spec
+    # A leaf written without its sub-item number after its group label
+    # (``（三）不予公开 | 属于国家秘密``): its own cells name it.
+    for count in range(1, len(row.labels)):
+        spec = index.get(row_key(" ".join(p.text for p in row.labels[count:])))
         if spec is not None:
             return spec
     return None

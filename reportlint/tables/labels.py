@@ -7,9 +7,10 @@ from difflib import SequenceMatcher
 
 from reportlint.tables.template import label_key
 
-# Where a leaf label starts inside a longer label cell: a sub-item number (1. 1、 1．) or a
-# bracketed numeral（一）. The rightmost one wins: "（四）无法提供 1.本机关…" → "1.本机关…".
-_LEAF_START = re.compile(r"(?<![\d.])\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十][)）]")
+# Where a leaf label starts inside a longer label cell: a sub-item number (1. 1、 1． （1） 1）)
+# or a bracketed numeral（一）. The rightmost one wins: "（四）无法提供 1.本机关…" → "1.本机关…".
+_LEAF_START = re.compile(r"(?<![\d.])\d{1,2}\s*[.、．](?!\d)|[（(][一二三四五六七八九十][)）]"
+                         r"|[（(]\d{1,2}[)）]|(?<![\d（(])\d{1,2}[)）]")
 FRAGMENT_MIN = 0.6  # share of a label fragment's characters found in the canonical label
 INEXACT_MIN = 0.6  # similarity above which a different label counts as a variant with typos
 

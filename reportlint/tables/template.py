@@ -18,12 +18,13 @@ COUNT, SIGNED, AMOUNT = "count", "signed", "amount"
 _SOFT = re.compile(r"[\s。：:；;，,、“”\"'‘’·.．]+")
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
-    r"|\d{1,2}\s*[.、．](?!\d))\s*"
+    r"|\d{1,2}\s*[.、．](?!\d)|[（(]?\s*\d{1,2}\s*[)）])\s*"
 )
 
 
 def strip_numbering(label: str) -> str:
-    """The label without its leading numbering (``1.`` ``1、`` ``（一）`` ``一、``)."""
+    """The label without its leading numbering (``1.`` ``1、`` ``（1）`` ``1）`` ``（一）``
+    ``一、``)."""
     text = label.strip()
     for _ in range(2):
         text = _NUMBERING.sub("", text, count=1).strip()
