@@ -110,3 +110,17 @@ def test_a_relation_that_cannot_be_parsed_fails_when_the_pack_loads(tmp_path: Pa
     assert result.exit_code == 2
     assert result.stderr.startswith(
         f"reportlint: {folder / 'X950.yaml'}:9: key 'params.relations': relation 1:")
+
+
+@pytest.mark.parametrize(("change", "line"), [
+    (("patterns: ['征求意见稿']", "patterns: ['征求意见稿', '[']"), 8),
+    (("patterns: ['征求意见稿']", "patterns: ['征求意见稿', 3]"), 8),
+])
+def test_a_bad_regular_expression_fails_when_the_pack_loads(
+    tmp_path: Path, change: tuple[str, str], line: int
+) -> None:
+    folder = pack(tmp_path, GOOD_RULE.replace(*change))
+    result = run("check", "--rules", str(folder), str(EXAMPLE))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"reportlint: {folder / 'X901.yaml'}:{line}: key 'params.patterns': ")

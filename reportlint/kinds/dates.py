@@ -4,26 +4,18 @@ date against the year end and the publication deadline (D501–D508)."""
 from __future__ import annotations
 
 import datetime
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
 from typing import Any
 
 from reportlint.dates import find_dates, find_years
 from reportlint.facts import report_year, report_year_disputed, title_year
 from reportlint.issuer import deadline_of, issuer_kind
-from reportlint.kinds.base import MESSAGE, Context, Finding, Kind, Param
+from reportlint.kinds.base import MESSAGE, Context, Finding, Kind, Param, regex, regexes_problem
 from reportlint.lines import is_footer
 from reportlint.model import Related, Span
 from reportlint.period import Period, deadline, period, signed_date
 from reportlint.prose import preamble_paragraphs, prose_blocks
-
-
-@lru_cache(maxsize=64)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
 
 _KIND_NAMES = {"government": "政府", "department": "部门"}
 
@@ -147,10 +139,10 @@ def pattern_from_year(ctx: Context, params: Mapping[str, Any]) -> Iterator[Findi
     year = report_year(ctx)
     if year is None or year < params["since_year"]:
         return
-    compiled = [_compiled(p) for p in params["patterns"]]
+    compiled = [regex(p) for p in params["patterns"]]
     for block in prose_blocks(ctx.document):
-        for regex in compiled:
-            for found in regex.finditer(block.text):
+        for compiled_regex in compiled:
+            for found in compiled_regex.finditer(block.text):
                 yield Finding(block.span_of(found.start(), found.end()),
                               params["message"].format(match=found.group(0), year=year))
 
@@ -173,7 +165,8 @@ KINDS: dict[str, Kind] = {
     "published-by-deadline": Kind(published_by_deadline, {"message": MESSAGE},
                                   "the report is dated by the deadline for its issuer kind"),
     "pattern-from-year": Kind(pattern_from_year, {
-        "patterns": Param((list,), help="regular expressions searched in the prose"),
+        "patterns": Param((list,), help="regular expressions searched in the prose",
+                          validate=regexes_problem),
         "since_year": Param((int,), help="first report year the patterns are wrong for"),
         "message": MESSAGE,
     }, "flags a pattern in reports from a given year on"),

@@ -7,21 +7,15 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from reportlint.facts import report_year
 from reportlint.issuer import IssuerName, issuer_kind, signature_name, title_name
-from reportlint.kinds.base import MESSAGE, Context, Finding, Kind, Param
+from reportlint.kinds.base import MESSAGE, Context, Finding, Kind, Param, regex
 from reportlint.model import Related
 from reportlint.prose import prose_blocks
 from reportlint.tables import BoundCell, cell
 from reportlint.tree import Section, TextBlock
-
-
-@lru_cache(maxsize=256)
-def _regex(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def _data(ctx: Context, path: str) -> Any:
@@ -83,7 +77,7 @@ def _other_time(ctx: Context, text: str, start: int, spec: Mapping[str, Any] | N
     clause = text[:start]
     boundary = max((clause.rfind(mark) for mark in spec["clause_ends"]), default=-1)
     clause = clause[boundary + 1:]
-    if _regex(spec["markers"]).search(clause):
+    if regex(spec["markers"]).search(clause):
         return True
     year = report_year(ctx)
     return year is not None and any(int(y) != year for y in _YEAR_IN_TEXT.findall(clause))
@@ -99,7 +93,7 @@ def prose_table(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
             if cells is None:
                 continue
             for pattern in statement["patterns"]:
-                for match in _regex(pattern).finditer(block.text):
+                for match in regex(pattern).finditer(block.text):
                     if match.start("n") in claimed or _part_of_a_number(
                             block.text, match.start("n"), match.end("n")):
                         continue
@@ -134,7 +128,7 @@ def _parts_clause(text: str, start: int, opened: bool) -> tuple[int, int]:
 
 def part_whole(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     spec = _data(ctx, params["data"])
-    whole, bridge, nested = _regex(spec["whole"]), _regex(spec["bridge"]), _regex(spec["nested"])
+    whole, bridge, nested = regex(spec["whole"]), regex(spec["bridge"]), regex(spec["nested"])
     for block in ctx.document.paragraphs:
         text = block.text
         for found in whole.finditer(text):
@@ -144,10 +138,10 @@ def part_whole(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
             opened = bool(_OPENED.search(link.group(0)))
             start, end = _parts_clause(text, link.end(), opened)
             clause = nested.sub("", text[start:end])
-            stop = _regex(spec["stop"]).search(clause)
+            stop = regex(spec["stop"]).search(clause)
             clause = clause[:stop.start()] if stop else clause
             unit = found.group("unit")
-            parts = _regex(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*{re.escape(unit)}").findall(clause)
+            parts = regex(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*{re.escape(unit)}").findall(clause)
             total = sum((Decimal(p) for p in parts), Decimal(0))
             if parts and total > Decimal(found.group("n")):
                 yield Finding(block.span_of(found.start("n"), found.end("n")),
@@ -158,10 +152,10 @@ def part_whole(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
 # P703 ---------------------------------------------------------------------------------------
 
 def data_patterns(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
-    compiled = [_regex(p) for p in _data(ctx, params["data"])]
+    compiled = [regex(p) for p in _data(ctx, params["data"])]
     for block in prose_blocks(ctx.document):
-        for regex in compiled:
-            for found in regex.finditer(block.text):
+        for compiled_regex in compiled:
+            for found in compiled_regex.finditer(block.text):
                 yield Finding(block.span_of(found.start(), found.end()),
                               params["message"].format(match=found.group(0)))
 
@@ -175,10 +169,10 @@ class _Named:
 
 
 def _contact_name(ctx: Context, spec: Mapping[str, Any]) -> IssuerName | None:
-    regex, pronoun = _regex(spec["contact"]), _regex(spec["pronoun"])
-    itself = _regex(spec["self_reference"])
+    contact, pronoun = regex(spec["contact"]), regex(spec["pronoun"])
+    itself = regex(spec["self_reference"])
     for block in ctx.document.paragraphs:
-        found = regex.search(block.text)
+        found = contact.search(block.text)
         name = found.group("name") if found else ""
         if found and not pronoun.match(name) and not itself.match(name):
             return IssuerName(found.group("name"), block, found.start("name"))
@@ -189,7 +183,7 @@ def _normal(name: str, spec: Mapping[str, Any]) -> str:
     name = re.sub(r"\s+", "", name)
     for long, short in spec["rewrite"].items():
         name = name.replace(long, short)
-    office = _regex(spec["office_suffix"])
+    office = regex(spec["office_suffix"])
     while (shorter := office.sub("", name)) != name and shorter:
         name = shorter
     return name
@@ -225,11 +219,11 @@ def section_substance(ctx: Context, params: Mapping[str, Any]) -> Iterator[Findi
         return  # missing or empty: S103 / S106 say so
     text = re.sub(r"\s+", "", section.text)
     heading = section.heading.span
-    if _regex(spec["empty"]).match(text) or len(text) < int(spec["min_chars"]):
+    if regex(spec["empty"]).match(text) or len(text) < int(spec["min_chars"]):
         yield Finding(heading, params["short"].format(heading=section.heading.text))
         return
     lacking = [name for name, key in (("存在的问题", "problems"), ("改进措施", "measures"))
-               if not _regex(spec[key]).search(text)]
+               if not regex(spec[key]).search(text)]
     if lacking:
         yield Finding(heading, params["lacking"].format(
             heading=section.heading.text, lacking="、".join(lacking)))
@@ -259,7 +253,7 @@ def aspects_covered(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding
     if point is None or text is None or (params["search"] != "all" and not text.strip()):
         return  # the section is missing or empty: S103 / S106 say so
     missing = [a["name"] for a in _data(ctx, params["data"])
-               if not any(_regex(p).search(text) for p in a["patterns"])]
+               if not any(regex(p).search(text) for p in a["patterns"])]
     if not missing:
         return
     groups = [[m] for m in missing] if params["per_aspect"] else [missing]

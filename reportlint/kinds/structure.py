@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from reportlint.catalogue import compact
 from reportlint.facts import report_year, title_text
-from reportlint.kinds.base import MESSAGE, Context, Finding, Kind, Param
+from reportlint.kinds.base import (
+    MESSAGE,
+    Context,
+    Finding,
+    Kind,
+    Param,
+    regex,
+    regex_problem,
+    regexes_problem,
+    variants_problem,
+)
 from reportlint.model import Span
 from reportlint.tree import Section
 
@@ -34,7 +43,7 @@ def _leading_text(ctx: Context) -> str:
 
 
 def title_present(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
-    patterns = [re.compile(p) for p in params["patterns"]]
+    patterns = [regex(p) for p in params["patterns"]]
     candidates = (compact(title_text(ctx)), _leading_text(ctx))
     if any(p.search(text) for p in patterns for text in candidates if text):
         return
@@ -45,10 +54,10 @@ def title_present(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 def title_form(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     text = compact(title_text(ctx))
-    if not text or re.search(params["canonical"], text):
+    if not text or regex(params["canonical"]).search(text):
         return
     for variant in params["variants"]:
-        if re.search(variant["pattern"], text):
+        if regex(variant["pattern"]).search(text):
             yield Finding(_title_span(ctx), str(variant["message"]))
             return
 
@@ -138,12 +147,14 @@ _SINCE = Param((int,), required=False,
 
 KINDS: dict[str, Kind] = {
     "title-present": Kind(title_present, {
-        "patterns": Param((list,), help="regular expressions; the title must match one"),
+        "patterns": Param((list,), help="regular expressions; the title must match one",
+                          validate=regexes_problem),
         "message": MESSAGE,
     }, "the report opens with a title naming the report"),
     "title-form": Kind(title_form, {
-        "canonical": Param((str,), help="regular expression of the standard title"),
-        "variants": Param((list,), help="list of {pattern, message}"),
+        "canonical": Param((str,), help="regular expression of the standard title",
+                           validate=regex_problem),
+        "variants": Param((list,), help="list of {pattern, message}", validate=variants_problem),
     }, "the title is written in the standard form"),
     "sections-present": Kind(sections_present, {"message": MESSAGE, "since_year": _SINCE},
                              "every section of the catalogue is present"),

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint.kinds.base import Context, Finding, Kind, Param
+from reportlint.kinds.base import Context, Finding, Kind, Param, regex, regexes_problem
 from reportlint.tree import Paragraph, TextBlock
 
 
@@ -27,11 +26,11 @@ def _text_blocks(ctx: Context) -> Iterator[TextBlock]:
 
 
 def pattern(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
-    compiled = [re.compile(p) for p in params["patterns"]]
+    compiled = [regex(p) for p in params["patterns"]]
     for block in _text_blocks(ctx):
         text = block.text
-        for regex in compiled:
-            for found in regex.finditer(text):
+        for compiled_regex in compiled:
+            for found in compiled_regex.finditer(text):
                 span = block.span_of(found.start(), found.end())
                 yield Finding(span, params["message"].format(match=found.group(0)))
 
@@ -39,7 +38,8 @@ def pattern(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
 KINDS: dict[str, Kind] = {
     "input": Kind(input_problem, {}, "reported by the reader of the file type"),
     "pattern": Kind(pattern, {
-        "patterns": Param((list,), help="regular expressions searched in the prose"),
+        "patterns": Param((list,), help="regular expressions searched in the prose",
+                          validate=regexes_problem),
         "message": Param((str,), help="the message; {match} is the text found"),
     }, "flags every match of a regular expression in the prose"),
 }
