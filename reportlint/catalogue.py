@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
+from reportlint.datacache import once_per_data
+
 _IGNORED = re.compile(r"[\s。：:；;，,]+")
 FUZZY_RATIO = 0.75
 
@@ -101,3 +103,8 @@ def catalogue_from_data(data: Mapping[str, Any]) -> Catalogue:
         table_row_labels=tuple(str(h) for h in data.get("table_row_labels", ())),
         table_markers=tuple(str(h) for h in data.get("table_markers", ())),
     )
+
+
+def catalogue_of(data: Mapping[str, Any]) -> Catalogue:
+    """The catalogue of the loaded rule packs' data, built once per loaded data."""
+    return once_per_data(data, "catalogue", lambda d: catalogue_from_data(d["sections"]))

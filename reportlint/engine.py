@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from reportlint.catalogue import catalogue_from_data
+from reportlint.catalogue import catalogue_of
 from reportlint.errors import InputProblem
 from reportlint.kinds.base import Context, Finding, Settings
 from reportlint.model import Diagnostic, FileReport, Severity, Source, Span
@@ -76,7 +76,7 @@ def _input_diagnostic(problem: InputProblem, rules: RuleSet, selection: Selectio
 
 def parse_source(source: Source, data: Mapping[str, Any]) -> tuple[Source, Document]:
     """The text the grammar reads (flattened web text split at its headings) and its tree."""
-    catalogue = catalogue_from_data(data["sections"])
+    catalogue = catalogue_of(data)
     source = unflatten(source, catalogue)
     return source, parse(source.lines, catalogue)
 

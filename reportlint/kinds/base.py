@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from reportlint.catalogue import Catalogue, catalogue_from_data
+from reportlint.catalogue import Catalogue, catalogue_of
 from reportlint.model import Related, Span
 from reportlint.tree import Document
 
@@ -98,7 +98,7 @@ class Context:
 
     @property
     def catalogue(self) -> Catalogue:
-        return self.derived("catalogue", lambda ctx: catalogue_from_data(ctx.data["sections"]))
+        return catalogue_of(self.data)
 
 
 Check = Callable[[Context, Mapping[str, Any]], Iterable[Finding]]

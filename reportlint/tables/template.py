@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reportlint.datacache import once_per_data
 from reportlint.kinds.base import Context
 
 COUNT, SIGNED, AMOUNT = "count", "signed", "amount"
@@ -132,13 +133,6 @@ def formats_from_data(data: Mapping[str, Any]) -> tuple[FormatTemplate, ...]:
     return tuple(sorted(found, key=lambda f: f.version))
 
 
-_LOADED: dict[int, tuple[Mapping[str, Any], tuple[FormatTemplate, ...]]] = {}
-
-
 def formats(ctx: Context) -> tuple[FormatTemplate, ...]:
     """The templates of the loaded rule packs, read once per loaded data (not per report)."""
-    cached = _LOADED.get(id(ctx.data))
-    if cached is None or cached[0] is not ctx.data:
-        cached = (ctx.data, formats_from_data(ctx.data))
-        _LOADED[id(ctx.data)] = cached
-    return cached[1]
+    return once_per_data(ctx.data, "formats", formats_from_data)
