@@ -17,10 +17,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reportlint.engine import Selection, lint_bytes, parse_source
-from reportlint.kinds.base import Settings
-from reportlint.packs import load_rules
-from reportlint.readers import read_bytes
+from reportlint.check.engine import Selection, lint_bytes, parse_source
+from reportlint.check.packs import load_rules
+from reportlint.model import Settings
+from reportlint.read import read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "fixtures" / "example.txt"

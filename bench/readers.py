@@ -35,7 +35,7 @@ def _median_ms(run: Callable[[], object], repeat: int) -> float:
 
 
 def _pages(data: bytes) -> int:
-    from reportlint.readers.pdf import read_pdf
+    from reportlint.read.pdf import read_pdf
 
     source = read_pdf("x.pdf", data)
     assert source.origins is not None
@@ -43,9 +43,9 @@ def _pages(data: bytes) -> int:
 
 
 def bench_pdf() -> None:
-    from reportlint.readers.pdf import read_pdf
+    from reportlint.read.pdf import read_pdf
 
-    print("PDF (reportlint.readers.pdf, median of 5 runs)")
+    print("PDF (reportlint.read.pdf, median of 5 runs)")
     per_page = []
     for path in [DOCS / "example.pdf", *sorted(REAL.glob("*.pdf"))]:
         data = path.read_bytes()
@@ -104,7 +104,7 @@ def big_pdf(path: Path) -> int:
 # the parent's peak on Linux.
 _MEMORY_PROBE = """
 import re, sys, time
-from reportlint.readers import pdf
+from reportlint.read import pdf
 import pdfminer.converter, pdfminer.pdfinterp, pdfminer.pdfpage
 
 def peak():
@@ -134,8 +134,8 @@ def bench_memory() -> None:
 
 
 def bench_html_docx() -> None:
-    from reportlint.readers.docx import read_docx
-    from reportlint.readers.html import read_html
+    from reportlint.read.docx import read_docx
+    from reportlint.read.html import read_html
 
     html = (DOCS / "example.html").read_bytes()
     docx = (DOCS / "example.docx").read_bytes()
@@ -153,7 +153,7 @@ def _big_table(rows: int) -> str:
 
 def bench_parsers() -> None:
     """Parse only (no rendering): why html.parser was chosen."""
-    from reportlint.readers.htmldoc import parse_tree
+    from reportlint.read.htmldoc import parse_tree
 
     page = _big_table(900)
     example = (DOCS / "example.html").read_bytes().decode("gb18030")
@@ -175,7 +175,7 @@ def bench_parsers() -> None:
         big = _median_ms(lambda p=parse: p(page), 10)
         small = _median_ms(lambda p=parse: p(example), 10)
         print(f"  {name:<40} {big:7.1f} ms  {small:6.2f} ms")
-    from reportlint.readers.html import read_html
+    from reportlint.read.html import read_html
 
     full = _median_ms(lambda: read_html("x.html", page.encode()), 10)
     print(f"  full read_html of the 900-row table (parse + grid + map): {full:.1f} ms")

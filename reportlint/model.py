@@ -1,13 +1,15 @@
 """Plain typed records passed between the hops: read → parse → bind → rules → format.
 
 Positions are 1-based; columns count Unicode code points; ``end_column`` is exclusive.
-Formatters that need UTF-16 units or bytes convert at the edge (see ``reportlint.columns``).
+Formatters that need UTF-16 units or bytes convert at the edge (see ``reportlint.output.columns``).
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Severity(enum.IntEnum):
@@ -119,3 +121,13 @@ class FileReport:
     path: str
     diagnostics: tuple[Diagnostic, ...]
     lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Per-run facts that rules may use, from the command line or configuration."""
+
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.options.get(key, default)

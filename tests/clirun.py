@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.cli import main
+from reportlint.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = (ROOT / "fixtures" / "example.txt").read_text(encoding="utf-8")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportlint.formatters.base import FormatOptions
+from reportlint.check.packs import Rule
 from reportlint.model import Diagnostic, FileReport, Related, Severity, Span
-from reportlint.packs import Rule
+from reportlint.output.base import FormatOptions
 
 BASE_DIR = "/home/user/project"
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from reportlint.cli import cli
+from reportlint.cli.main import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "fixtures" / "example.txt"

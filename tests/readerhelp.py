@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlint.engine import Selection, lint_bytes
-from reportlint.kinds.base import Settings
-from reportlint.model import Diagnostic, Source
-from reportlint.packs import load_rules
-from reportlint.readers import read_bytes
+from reportlint.check.engine import Selection, lint_bytes
+from reportlint.check.packs import load_rules
+from reportlint.model import Diagnostic, Settings, Source
+from reportlint.read import read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "fixtures" / "documents"

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from reportlint.catalogue import catalogue_from_data
-from reportlint.engine import Selection, lint_bytes
-from reportlint.kinds.base import Context, Settings
-from reportlint.packs import RuleSet, load_rules
-from reportlint.parser import parse
-from reportlint.readers import read_bytes
+from reportlint.check.engine import Selection, lint_bytes
+from reportlint.check.packs import RuleSet, load_rules
+from reportlint.facts.context import Context
+from reportlint.model import Settings
+from reportlint.parse.catalogue import catalogue_from_data
+from reportlint.parse.parser import parse
+from reportlint.read import read_bytes
 from reportlint.tables.layer import TableLayer, table_layer
 
 TABLE_CODES = ("F", "N", "T")

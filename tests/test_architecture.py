@@ -1,19 +1,26 @@
-"""The layering the design card asks for, checked on the imports themselves."""
+"""The layering the design card asks for, checked on the imports themselves.
+
+The contracts live in ``[tool.importlinter]`` of ``pyproject.toml``; ``lint-imports`` checks them
+and these tests run it, once on the package and once on a copy with an import that points back up.
+"""
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "reportlint"
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "reportlint"
 RULE_MODULES = sorted(
-    f"reportlint.{sub}.{p.stem}" for sub in ("kinds", "tables")
+    f"reportlint.{sub.replace('/', '.')}.{p.stem}" for sub in ("check/kinds", "tables")
     for p in (PACKAGE / sub).glob("*.py") if p.stem != "__init__"
 )
+STAGES = ("read", "parse", "facts", "tables", "check", "output", "config", "cli")
 
 
 def _loaded_after(statement: str) -> set[str]:
@@ -23,6 +30,13 @@ def _loaded_after(statement: str) -> set[str]:
     return set(json.loads(done.stdout))
 
 
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    code = ("import sys\nfrom importlinter.cli import lint_imports\n"
+            "sys.exit(lint_imports(no_cache=True))")
+    return subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
+                          text=True, env={"PYTHONPATH": str(root), "PATH": ""}, check=False)
+
+
 @pytest.mark.parametrize("module", RULE_MODULES)
 def test_rules_do_not_import_lark_click_or_pdfminer(module: str) -> None:
     loaded = _loaded_after(f"import {module}")
@@ -30,5 +44,38 @@ def test_rules_do_not_import_lark_click_or_pdfminer(module: str) -> None:
 
 
 def test_only_the_cli_imports_click() -> None:
-    loaded = _loaded_after("import reportlint.engine, reportlint.formatters, reportlint.config")
+    loaded = _loaded_after("import reportlint.check.engine, reportlint.output, "
+                           "reportlint.config.resolve")
     assert "click" not in loaded
+
+
+def test_every_stage_is_a_package_that_says_what_it_takes_and_gives() -> None:
+    for stage in STAGES:
+        init = PACKAGE / stage / "__init__.py"
+        assert init.is_file(), stage
+        assert init.read_text(encoding="utf-8").startswith('"""'), f"{stage} has no docstring"
+
+
+def test_the_root_keeps_only_the_package_face_and_shared_records() -> None:
+    modules = {p.name for p in PACKAGE.glob("*.py")}
+    assert modules == {"__init__.py", "__main__.py", "model.py", "errors.py"}
+
+
+def test_import_contracts_are_kept() -> None:
+    pytest.importorskip("importlinter")
+    done = _lint_imports(ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 broken" in done.stdout
+
+
+def test_an_import_that_points_back_up_is_named(tmp_path: Path) -> None:
+    pytest.importorskip("importlinter")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(PACKAGE, tmp_path / "reportlint",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    normalize = tmp_path / "reportlint" / "read" / "normalize.py"
+    normalize.write_text(normalize.read_text(encoding="utf-8")
+                         + "\nfrom reportlint.check import engine  # noqa\n", encoding="utf-8")
+    done = _lint_imports(tmp_path)
+    assert done.returncode == 1
+    assert "reportlint.read.normalize -> reportlint.check.engine" in done.stdout

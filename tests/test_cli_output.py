@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from clirun import BROKEN, EXAMPLE, WARNING_ONLY, run, write
 
-from reportlint.output import base_dir, default_format, statistics, use_color
+from reportlint.output.choices import base_dir, default_format, statistics, use_color
 
 SARIF_SCHEMA = Path(__file__).resolve().parent / "schemas" / "sarif-schema-2.1.0.json"
 # One file per worst severity; the info one is the warning report with S102 made info.

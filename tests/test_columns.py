@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reportlint.columns import (
+from reportlint.model import Span
+from reportlint.output.columns import (
     byte_column,
     convert_span,
     display_column,
@@ -10,7 +11,6 @@ from reportlint.columns import (
     line_text,
     utf16_column,
 )
-from reportlint.model import Span
 
 LINE = "\t𠀀乡本年共收到申请12件"  # the flagged number "12" is at code-point column 11
 

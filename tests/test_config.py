@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from clirun import BROKEN, EXAMPLE, WARNING_ONLY, Result, codes, run, write
 
-from reportlint.config import load_config, toml_loads
+from reportlint.config.files import load_config, toml_loads
+from reportlint.config.resolve import Overrides, Resolver, matches
 from reportlint.errors import UsageError
 from reportlint.model import Severity
-from reportlint.resolve import Overrides, Resolver, matches
 
 ALL_S103 = [("bad.txt", "S103")] * 5
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from helpers import EXAMPLE, ROOT, run
 
-from reportlint.formatters import FORMATTERS
+from reportlint.output import FORMATTERS
 
 DOCUMENTS = ROOT / "fixtures" / "documents"
 # The example with section 四 removed: one S103 error at a known place.

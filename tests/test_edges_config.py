@@ -26,7 +26,7 @@ def test_a_pyproject_naming_reportlint_elsewhere_is_passed_over(tmp_path: Path) 
     (tmp_path / "reportlint.toml").write_text('select = ["S"]\n', encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "pyproject.toml").write_text(
-        '[project.scripts]\nreportlint = "reportlint.cli:main"\n', encoding="utf-8")
+        '[project.scripts]\nreportlint = "reportlint.cli.main:main"\n', encoding="utf-8")
     done = run("config", str(tmp_path / "sub"))
     assert f"# file: {tmp_path / 'reportlint.toml'}\n" in done.stdout
 

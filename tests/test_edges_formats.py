@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from formatdata import OPTIONS, PDF
 
-from reportlint.formatters import FORMATTERS
 from reportlint.model import Diagnostic, FileReport, Related, Severity, Span
+from reportlint.output import FORMATTERS
 
 
 def _related_pages(name: str) -> list[Any]:

@@ -69,7 +69,7 @@ def test_html_unclosed_fonts_before_the_tables_keep_them(tmp_path: Path) -> None
 
 def test_a_reader_failing_is_e001_for_that_file_and_the_run_goes_on(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportlint import readers
+    from reportlint import read as readers
 
     def broken(path: str, data: bytes) -> None:
         raise RecursionError("maximum recursion depth exceeded")
@@ -94,7 +94,7 @@ def test_a_reader_failing_is_e001_for_that_file_and_the_run_goes_on(
     ("一、总体情况\n见 <html> 标签".encode(), None),
 ])
 def test_sniffed_type_of_input_without_a_suffix(head: bytes, suffix: str | None) -> None:
-    from reportlint.readers.sniff import sniffed_suffix
+    from reportlint.read.sniff import sniffed_suffix
 
     assert sniffed_suffix(head) == suffix
 
@@ -108,7 +108,7 @@ def test_a_text_report_mentioning_the_pdf_header_stays_text(tmp_path: Path) -> N
 
 
 def test_extracted_text_never_holds_lone_surrogates() -> None:
-    from reportlint.readers.build import OutLine, make_source
+    from reportlint.read.build import OutLine, make_source
 
     source = make_source("r.pdf", "pdf", [OutLine("一、总体\ud835情况", page=1)])
     assert source.raw_lines == ("一、总体\ufffd情况",)  # same length: columns stay true

@@ -20,9 +20,9 @@ import jsonschema
 import pytest
 from formatdata import BASE_DIR, CLEAN, OPTIONS, PDF, RARE, REPORTS, moved
 
-from reportlint.formatters import FORMATTERS
-from reportlint.formatters.github import escape_data, escape_property
-from reportlint.formatters.sarif import FINGERPRINT_KEY, format_sarif
+from reportlint.output import FORMATTERS
+from reportlint.output.github import escape_data, escape_property
+from reportlint.output.sarif import FINGERPRINT_KEY, format_sarif
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.engine import Selection, lint_bytes
-from reportlint.kinds.base import Settings
-from reportlint.packs import RuleSet, load_rules
+from reportlint.check.engine import Selection, lint_bytes
+from reportlint.check.packs import RuleSet, load_rules
+from reportlint.model import Settings
 
 REAL = Path(__file__).resolve().parent.parent / "fixtures" / "real"
 SHUYANG = "KIROGOVCOMPARE__沭阳县人民政府2025年政府信息公开工作年度报告-沭阳县人民政府.txt"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from reportlint.readers import READERS
+from reportlint.read import READERS
 
 HOOKS = Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml"
 # .pdf, .html, .htm and .docx come with the readers branch; the hook lists them already.

@@ -48,7 +48,8 @@ def test_installed_wheel_lints_the_example_from_elsewhere(installed: Path) -> No
 
 def test_installed_wheel_finds_its_rules_not_the_checkout(installed: Path) -> None:
     result = _sh(installed / "env" / "bin" / "python", "-c",
-                 "from reportlint.resources import builtin_rules_dir; print(builtin_rules_dir())",
+                 "from reportlint.common.resources import builtin_rules_dir; "
+                 "print(builtin_rules_dir())",
                  cwd=installed)
     assert result.returncode == 0, result.stderr
     assert "_data" in result.stdout and str(ROOT) not in result.stdout

@@ -8,10 +8,10 @@ import random
 import pytest
 from helpers import example_text
 
-from reportlint.catalogue import catalogue_from_data
-from reportlint.packs import load_rules
-from reportlint.parser import parse
-from reportlint.tree import Document, Table
+from reportlint.check.packs import load_rules
+from reportlint.parse.catalogue import catalogue_from_data
+from reportlint.parse.parser import parse
+from reportlint.parse.tree import Document, Table
 
 CATALOGUE = catalogue_from_data(load_rules().data["sections"])
 

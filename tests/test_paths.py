@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlint.formatters.paths import artifact_location, base_uri, display_path
+from reportlint.output.paths import artifact_location, base_uri, display_path
 
 
 def test_relative_paths_are_anchored_at_the_working_directory() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.cli import main
+from reportlint.cli.main import main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "fixtures" / "example.txt"
 

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.catalogue import catalogue_from_data
-from reportlint.dates import find_dates, first_year
-from reportlint.engine import Selection, lint_bytes
+from reportlint.check.engine import Selection, lint_bytes
+from reportlint.check.kinds.registry import KINDS
+from reportlint.check.packs import RuleSet, load_rules
 from reportlint.errors import UsageError
-from reportlint.issuer import classify, run_options
-from reportlint.kinds.base import Context, Settings
-from reportlint.kinds.registry import KINDS
-from reportlint.model import Severity, Span
-from reportlint.packs import RuleSet, load_rules
-from reportlint.parser import parse
+from reportlint.facts.context import Context
+from reportlint.facts.issuer import classify, run_options
+from reportlint.model import Settings, Severity, Span
+from reportlint.parse.catalogue import catalogue_from_data
+from reportlint.parse.dates import find_dates, first_year
+from reportlint.parse.parser import parse
 from reportlint.tables import BOUND, UNRECOVERABLE, BoundCell, BoundTable
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -10,11 +10,11 @@ import sys
 from click.testing import CliRunner
 from readerhelp import BAD, DOCUMENTS, ROOT
 
-from reportlint.cli import cli, expand_paths
+from reportlint.cli.main import cli, expand_paths
 
 _PROBE = """
 import sys
-from reportlint.cli import main
+from reportlint.cli.main import main
 try:
     main(["check", sys.argv[1]])
 except SystemExit:
@@ -48,9 +48,9 @@ def test_extract_prints_lines_and_page_markers():
 
 
 def test_extract_of_a_broken_file_is_one_line():
-    from reportlint.cli import main
+    from reportlint.cli.main import main
 
-    done = subprocess.run([sys.executable, "-c", "from reportlint.cli import main; main()",
+    done = subprocess.run([sys.executable, "-c", "from reportlint.cli.main import main; main()",
                            "extract", str(BAD / "encrypted.pdf")], capture_output=True, text=True)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "E001" in done.stderr

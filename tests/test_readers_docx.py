@@ -9,8 +9,8 @@ import pytest
 from readerhelp import BAD, DOCUMENTS, EXAMPLE_CODES, codes, lint, read, row_cells, row_starting
 
 from reportlint.model import Diagnostic, Severity, Span
-from reportlint.readers import read_bytes
-from reportlint.sourcemap import to_source
+from reportlint.read import read_bytes
+from reportlint.read.sourcemap import to_source
 
 
 def _document() -> bytes:
@@ -119,7 +119,7 @@ def test_automatic_list_numbers_are_part_of_the_text():
 
 
 def test_chinese_numbers():
-    from reportlint.readers.docxnumbering import chinese_number
+    from reportlint.read.docxnumbering import chinese_number
 
     assert [chinese_number(n) for n in (1, 10, 12, 20, 21, 105, 110)] == [
         "一", "十", "十二", "二十", "二十一", "一百零五", "一百一十"]

@@ -7,9 +7,9 @@ from readerhelp import BAD, DOCUMENTS, EXAMPLE_CODES, codes, lint, read, row_cel
 
 from reportlint.errors import InputProblem
 from reportlint.model import Diagnostic, Severity, Span
-from reportlint.readers import read_bytes
-from reportlint.readers.html import declared_charset
-from reportlint.sourcemap import map_span, to_source
+from reportlint.read import read_bytes
+from reportlint.read.html import declared_charset
+from reportlint.read.sourcemap import map_span, to_source
 
 PAGE = """<html><head><meta charset="utf-8"><title>标题不算正文</title>
 <script>document.write("<p>脚本</p>")</script><style>p{}</style></head>
@@ -178,7 +178,7 @@ def test_a_flattened_page_split_at_its_headings_still_maps_each_character():
     source_lines = html.split("\n")
     from readerhelp import RULES
 
-    from reportlint.engine import parse_source
+    from reportlint.check.engine import parse_source
 
     split, _ = parse_source(read_bytes("flat.html", html.encode("utf-8")), RULES.data)
     index = next(i for i, t in enumerate(split.lines) if t.startswith("三、收到"))

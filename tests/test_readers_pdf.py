@@ -7,8 +7,8 @@ from readerhelp import BAD, DOCUMENTS, EXAMPLE_CODES, REAL, RULES, codes, lint, 
 
 from reportlint.errors import InputProblem
 from reportlint.model import Diagnostic, Severity, Span
-from reportlint.readers.pdfgeom import Glyph, Segment, page_blocks, segments_of_box
-from reportlint.sourcemap import to_source
+from reportlint.read.pdfgeom import Glyph, Segment, page_blocks, segments_of_box
+from reportlint.read.sourcemap import to_source
 
 HZQ2023 = REAL / "KIROGOVCOMPARE__hzq2023_working.pdf"
 HZQ2024 = REAL / "KIROGOVCOMPARE__hzq2024_working.pdf"
@@ -186,8 +186,8 @@ def test_a_table_without_rules_keeps_its_columns_apart():
 
 
 def test_a_header_repeated_on_the_next_page_is_dropped():
-    from reportlint.readers.pdf import _join_pages
-    from reportlint.readers.pdfgeom import Block
+    from reportlint.read.pdf import _join_pages
+    from reportlint.read.pdfgeom import Block
 
     def row(*cells: str) -> Block:
         return Block("| " + " | ".join(cells) + " |", 0, cells, 0, (False,) * len(cells),
@@ -220,8 +220,8 @@ def test_real_reports_full_diagnostics(path):
 
 
 def test_running_headers_are_dropped():
-    from reportlint.readers.pdf import _running_lines
-    from reportlint.readers.pdfgeom import Block
+    from reportlint.read.pdf import _running_lines
+    from reportlint.read.pdfgeom import Block
 
     blocks = [Block("洪泽区人民政府办公室", 800, in_margin=True), Block("正文", 500),
               Block("洪泽区人民政府办公室", 800, in_margin=True), Block("正文二", 500),

@@ -6,8 +6,8 @@ import pytest
 from helpers import EXAMPLE, example_text
 
 from reportlint.errors import InputProblem
-from reportlint.normalize import normalize
-from reportlint.readers.text import decode, read_text
+from reportlint.read.normalize import normalize
+from reportlint.read.text import decode, read_text
 
 TEXT = example_text()
 

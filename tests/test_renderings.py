@@ -114,9 +114,9 @@ TABLE_SECTIONS = ("proactive", "requests", "review")
 def test_table_lines_are_neither_headings_nor_prose(name: str) -> None:
     from tablehelp import rules
 
-    from reportlint.catalogue import catalogue_from_data
-    from reportlint.parser import parse
-    from reportlint.readers import read_bytes
+    from reportlint.parse.catalogue import catalogue_from_data
+    from reportlint.parse.parser import parse
+    from reportlint.read import read_bytes
 
     source = read_bytes(name, _text(name).encode("utf-8"))
     document = parse(source.lines, catalogue_from_data(rules().data["sections"]))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from casefiles import Case, load_cases
 
-from reportlint.engine import Selection, lint_bytes
-from reportlint.kinds.base import Settings
-from reportlint.packs import RuleSet, load_rules
+from reportlint.check.engine import Selection, lint_bytes
+from reportlint.check.packs import RuleSet, load_rules
+from reportlint.model import Settings
 
 CASES = load_cases()
 

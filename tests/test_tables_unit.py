@@ -9,10 +9,10 @@ import pytest
 from lark.exceptions import LarkError
 from tablehelp import layer
 
-from reportlint.engine import Selection, lint_bytes
-from reportlint.kinds.base import Settings
-from reportlint.packs import load_rules
-from reportlint.resources import builtin_rules_dir
+from reportlint.check.engine import Selection, lint_bytes
+from reportlint.check.packs import load_rules
+from reportlint.common.resources import builtin_rules_dir
+from reportlint.model import Settings
 from reportlint.tables.labels import leaf, row_key
 from reportlint.tables.numbers import BLANK, NEGATIVE, NONSTANDARD, NOT_NUMBER, OK, parse_cell
 from reportlint.tables.relations import parse_relation
@@ -114,7 +114,7 @@ def test_a_new_format_version_is_a_yaml_file_in_another_pack(tmp_path: Path) -> 
 
 
 def test_parse_command_lists_the_bound_cells(capsys: pytest.CaptureFixture[str]) -> None:
-    from reportlint.cli import main
+    from reportlint.cli.main import main
 
     with pytest.raises(SystemExit) as done:
         main(["parse", str(EXAMPLE)])

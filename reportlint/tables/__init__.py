@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from reportlint.kinds.base import Context
+from reportlint.facts.context import Context
 from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable, Problem
 
 __all__ = ["BOUND", "UNRECOVERABLE", "BoundCell", "BoundTable", "Problem", "bound_tables", "cell"]

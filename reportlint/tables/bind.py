@@ -13,14 +13,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from reportlint.kinds.base import Context
+from reportlint.facts.context import Context
 from reportlint.model import Span
+from reportlint.parse.tree import Paragraph, Piece, Section, Table, TextBlock, piece_of
 from reportlint.tables.labels import FRAGMENT_MIN, INEXACT_MIN, containment, row_key, similarity
 from reportlint.tables.numbers import BLANK_MARKS, digit_count, parse_cell
 from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable, Problem
 from reportlint.tables.rows import RawRow, raw_rows
 from reportlint.tables.template import RowSpec, TableTemplate, label_key
-from reportlint.tree import Paragraph, Piece, Section, Table, TextBlock, piece_of
 
 _LABEL_LINE_MAX = 40
 _WIDTH_ROWS_MAX = 3  # more rows than this with a wrong number of values: one diagnostic

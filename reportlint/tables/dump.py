@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from reportlint.kinds.base import Context, Settings
+from reportlint.facts.context import Context
+from reportlint.model import Settings
+from reportlint.parse.tree import Document
 from reportlint.tables.layer import table_layer
-from reportlint.tree import Document
 
 
 def dump_tables(document: Document, lines: tuple[str, ...], data: Mapping[str, Any],

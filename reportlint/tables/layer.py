@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from reportlint.facts import report_year
-from reportlint.kinds.base import Context
+from reportlint.facts.context import Context
+from reportlint.facts.year import report_year
 from reportlint.model import Span
+from reportlint.parse.tree import Section, TextBlock, piece_of
 from reportlint.tables.bind import (
     Binding,
     Region,
@@ -22,7 +23,6 @@ from reportlint.tables.bind import (
 from reportlint.tables.records import UNRECOVERABLE, BoundTable
 from reportlint.tables.rows import raw_rows
 from reportlint.tables.template import FormatTemplate, TableTemplate, formats
-from reportlint.tree import Section, TextBlock, piece_of
 
 TABLE_ORDER = ("table2", "table3", "table4")
 # A table line at least this long holds many rows: only cells run together make one so long.

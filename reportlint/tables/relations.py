@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from reportlint.resources import grammar_path
+from reportlint.common.resources import grammar_path
 from reportlint.tables.records import BoundCell, BoundTable
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def _parser() -> Lark:
     cache in a user-owned folder like the report grammar's."""
     from lark import Lark
 
-    from reportlint.parser import cache_file
+    from reportlint.parse.parser import cache_file
 
     text = grammar_path("relations.lark").read_text(encoding="utf-8")
     return Lark(text, parser="lalr", cache=cache_file(text, "relations"))

@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from reportlint.lines import is_footer
+from reportlint.parse.lines import is_footer
+from reportlint.parse.tree import Piece
 from reportlint.tables.numbers import VALUE_TOKEN
-from reportlint.tree import Piece
 
 _TOKEN = re.compile(r"\S+")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")

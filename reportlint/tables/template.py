@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reportlint.datacache import once_per_data
-from reportlint.kinds.base import Context
+from reportlint.common.datacache import once_per_data
+from reportlint.facts.context import Context
 
 COUNT, SIGNED, AMOUNT = "count", "signed", "amount"
 _SOFT = re.compile(r"[\s。：:；;，,、“”\"'‘’·.．]+")

@@ -1,0 +1,126 @@
+"""Run the rules over one report: read → parse → rules → diagnostics (in source terms)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from reportlint.check.kinds.base import Finding
+from reportlint.check.packs import Rule, RuleSet
+from reportlint.errors import InputProblem
+from reportlint.facts.context import Context
+from reportlint.model import Diagnostic, FileReport, Settings, Severity, Source, Span
+from reportlint.parse.catalogue import catalogue_of
+from reportlint.parse.parser import parse
+from reportlint.parse.tree import Document
+from reportlint.parse.unflatten import unflatten
+from reportlint.read import read_bytes
+from reportlint.read.sourcemap import to_source
+
+
+class RuleFailure(Exception):
+    """A rule implementation raised: a bug in reportlint, reported as one line."""
+
+    def __init__(self, path: str, code: str, error: Exception) -> None:
+        super().__init__(f"{path}: rule {code} failed: {type(error).__name__}: {error}")
+
+
+def _most_specific(code: str, prefixes: Iterable[str]) -> int:
+    return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which codes run, ruff-style: the most specific matching prefix wins, and on a tie
+    ``ignore`` wins. No ``select`` means every rule."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+
+    def enabled(self, code: str) -> bool:
+        chosen = (self.select or ("",)) + self.extend_select
+        picked = _most_specific(code, chosen)
+        return picked >= 0 and picked > _most_specific(code, self.ignore)
+
+    def severity_of(self, rule: Rule) -> Severity:
+        return self.severity.get(rule.code, rule.severity)
+
+
+def _severity(rule: Rule, finding: Finding, selection: Selection) -> Severity:
+    """A finding may name its own severity, unless the user configured the rule's."""
+    if finding.severity is None or rule.code in selection.severity:
+        return selection.severity_of(rule)
+    return Severity.parse(finding.severity)
+
+
+def _diagnostic(rule: Rule, finding: Finding, selection: Selection) -> Diagnostic:
+    return Diagnostic(
+        code=rule.code,
+        name=rule.name,
+        severity=_severity(rule, finding, selection),
+        message=finding.message,
+        span=finding.span,
+        related=finding.related,
+    )
+
+
+def _input_diagnostic(problem: InputProblem, rules: RuleSet, selection: Selection) -> Diagnostic:
+    rule = rules.by_code(problem.code)
+    name = rule.name if rule else problem.code.lower()
+    severity = selection.severity_of(rule) if rule else Severity.ERROR
+    return Diagnostic(problem.code, name, severity, problem.message, Span(1, 1, 1, 2),
+                      page=problem.page)
+
+
+def parse_source(source: Source, data: Mapping[str, Any]) -> tuple[Source, Document]:
+    """The text the grammar reads (flattened web text split at its headings) and its tree."""
+    catalogue = catalogue_of(data)
+    source = unflatten(source, catalogue)
+    return source, parse(source.lines, catalogue)
+
+
+def check_source(
+    source: Source, rules: RuleSet, selection: Selection, settings: Settings
+) -> tuple[Diagnostic, ...]:
+    """Diagnostics for a report that was read, addressed in the original file."""
+    source, document = parse_source(source, rules.data)
+    context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines)
+    found: list[Diagnostic] = []
+    for rule in rules.rules:
+        if not selection.enabled(rule.code):
+            continue
+        try:
+            findings = list(rule.implementation.check(context, rule.params))
+        except Exception as error:  # a bug in a kind: name it, never a traceback
+            raise RuleFailure(source.path, rule.code, error) from error
+        found.extend(_diagnostic(rule, f, selection) for f in findings)
+    mapped = [to_source(source, d) for d in found]
+    mapped += reader_problems(source, rules, selection)
+    return tuple(sorted(mapped, key=lambda d: d.sort_key))
+
+
+def reader_problems(source: Source, rules: RuleSet, selection: Selection) -> list[Diagnostic]:
+    """What the reader found while reading (already in the file's terms), selected and with
+    the severity configured like any rule's."""
+    found = []
+    for problem in source.problems:
+        rule = rules.by_code(problem.code)
+        if rule is not None and selection.enabled(problem.code):
+            found.append(replace(problem, name=rule.name, severity=selection.severity_of(rule)))
+    return found
+
+
+def lint_bytes(
+    path: str, data: bytes, rules: RuleSet, selection: Selection, settings: Settings
+) -> FileReport:
+    try:
+        source = read_bytes(path, data)
+    except InputProblem as problem:
+        enabled = selection.enabled(problem.code)
+        found = (_input_diagnostic(problem, rules, selection),) if enabled else ()
+        return FileReport(path, found, ())
+    return FileReport(path, check_source(source, rules, selection, settings),
+                      source.shown_lines)

@@ -1,0 +1,75 @@
+"""What a rule kind is: a generic check, implemented in Python, configured by YAML params."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from reportlint.facts.context import Context
+from reportlint.model import Related, Span
+
+
+@dataclass(frozen=True)
+class Param:
+    types: tuple[type, ...]
+    required: bool = True
+    default: Any = None
+    help: str = ""
+    # Checks a value of the right type when the rule file loads: a problem, or None.
+    validate: Callable[[Any], str | None] | None = None
+
+
+MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")
+
+
+@lru_cache(maxsize=512)
+def regex(pattern: str) -> re.Pattern[str]:
+    """A rule's regular expression, compiled once per process."""
+    return re.compile(pattern)
+
+
+def regex_problem(pattern: Any) -> str | None:
+    """Why ``pattern`` is not a regular expression, or None: checked when the rule loads."""
+    if not isinstance(pattern, str):
+        return f"expected a regular expression (a string), got {type(pattern).__name__}"
+    try:
+        regex(pattern)
+    except re.error as error:
+        return f"bad regular expression {pattern!r}: {error}"
+    return None
+
+
+def regexes_problem(patterns: list[Any]) -> str | None:
+    return next((p for p in map(regex_problem, patterns) if p), None)
+
+
+def variants_problem(variants: list[Any]) -> str | None:
+    """``[{pattern, message}, …]``"""
+    for variant in variants:
+        if not isinstance(variant, dict) or not {"pattern", "message"} <= set(variant):
+            return "each variant needs the keys pattern and message"
+        problem = regex_problem(variant["pattern"])
+        if problem:
+            return problem
+    return None
+
+
+@dataclass(frozen=True)
+class Finding:
+    span: Span
+    message: str
+    related: tuple[Related, ...] = ()
+    severity: str | None = None  # overrides the rule's default (e.g. F205: extra → warning)
+
+
+Check = Callable[[Context, Mapping[str, Any]], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Kind:
+    check: Check
+    params: Mapping[str, Param] = field(default_factory=dict)
+    summary: str = ""

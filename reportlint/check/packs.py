@@ -1,0 +1,215 @@
+"""Rule packs: a folder of YAML rule files plus the domain data they share.
+
+A pack folder holds ``pack.yaml`` (name, description, ``data:`` name → YAML file) and one YAML
+file per rule. Rule files are validated when loaded; a problem is one line naming the file,
+the line and the key (a :class:`~reportlint.errors.UsageError`, exit 2).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlint.check.kinds.base import Kind
+from reportlint.check.kinds.registry import KINDS
+from reportlint.check.yamlfile import LineDict, load_yaml
+from reportlint.common.resources import builtin_rules_dir
+from reportlint.errors import UsageError
+from reportlint.model import Severity
+
+_CODE = re.compile(r"^[A-Z]{1,3}\d{3,4}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_REQUIRED: dict[str, type] = {
+    "code": str, "name": str, "severity": str, "description": str, "kind": str,
+}
+_OPTIONAL: dict[str, type] = {"summary": str, "params": dict, "example": str}
+_PACK_KEYS: dict[str, type] = {"name": str, "description": str, "data": dict}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    description: str
+    kind: str
+    params: Mapping[str, Any]
+    summary: str
+    example: str | None
+    file: str
+    pack: str
+
+    @property
+    def implementation(self) -> Kind:
+        return KINDS[self.kind]
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    path: Path
+    rules: tuple[Rule, ...]
+    data: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All loaded packs: the rules by code, and the merged domain data."""
+
+    rules: tuple[Rule, ...]
+    data: Mapping[str, Any]
+
+    def by_code(self, code: str) -> Rule | None:
+        return next((r for r in self.rules if r.code == code), None)
+
+
+def _fail(path: Path, line: int, message: str) -> UsageError:
+    return UsageError(f"{path}:{line}: {message}")
+
+
+def _type_name(types: tuple[type, ...]) -> str:
+    names = {str: "a string", int: "an integer", float: "a number", list: "a list",
+             dict: "a mapping", bool: "true or false"}
+    return " or ".join(names.get(t, t.__name__) for t in types)
+
+
+def _check_type(path: Path, doc: LineDict, key: str, types: tuple[type, ...],
+                prefix: str = "") -> None:
+    value = doc[key]
+    ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+    if not ok:
+        raise _fail(path, doc.line_of(key), f"key '{prefix}{key}': expected "
+                    f"{_type_name(types)}, got {type(value).__name__}")
+
+
+def _validate_params(path: Path, doc: LineDict, kind: Kind) -> dict[str, Any]:
+    raw = doc.get("params") or LineDict()
+    if not isinstance(raw, LineDict):
+        raw = LineDict(raw)
+        raw.key_lines = {}
+    raw.line = raw.line or doc.line_of("params")
+    for key in raw:
+        if key not in kind.params:
+            known = ", ".join(sorted(kind.params)) or "none"
+            raise _fail(path, raw.line_of(key), f"key 'params.{key}': unknown parameter of "
+                        f"kind '{doc['kind']}' (known: {known})")
+    params: dict[str, Any] = {}
+    for key, spec in kind.params.items():
+        if key not in raw:
+            if spec.required:
+                raise _fail(path, raw.line, f"key 'params.{key}': missing parameter of kind "
+                            f"'{doc['kind']}' ({spec.help})")
+            params[key] = spec.default
+            continue
+        _check_type(path, raw, key, spec.types, prefix="params.")
+        problem = spec.validate(raw[key]) if spec.validate else None
+        if problem:
+            raise _fail(path, raw.line_of(key), f"key 'params.{key}': {problem}")
+        params[key] = raw[key]
+    return params
+
+
+def load_rule(path: Path, pack: str) -> Rule:
+    doc = load_yaml(path)
+    if not isinstance(doc, LineDict):
+        raise _fail(path, 1, "a rule file must be a mapping of keys")
+    for key in doc:
+        if key not in _REQUIRED and key not in _OPTIONAL:
+            raise _fail(path, doc.line_of(key), f"key '{key}': unknown key")
+    for key, expected in _REQUIRED.items():
+        if key not in doc:
+            raise _fail(path, doc.line, f"key '{key}': missing")
+        _check_type(path, doc, key, (expected,))
+    for key, expected in _OPTIONAL.items():
+        if key in doc:
+            _check_type(path, doc, key, (expected,))
+    if not _CODE.match(doc["code"]):
+        raise _fail(path, doc.line_of("code"), f"key 'code': {doc['code']!r} is not a rule "
+                    "code (letters then digits, such as S101)")
+    if not _NAME.match(doc["name"]):
+        raise _fail(path, doc.line_of("name"), f"key 'name': {doc['name']!r} is not kebab-case")
+    try:
+        severity = Severity.parse(doc["severity"])
+    except ValueError as error:
+        raise _fail(path, doc.line_of("severity"), f"key 'severity': {error}") from None
+    kind = KINDS.get(doc["kind"])
+    if kind is None:
+        known = ", ".join(sorted(KINDS))
+        raise _fail(path, doc.line_of("kind"), f"key 'kind': unknown kind {doc['kind']!r} "
+                    f"(known: {known})")
+    description = doc["description"].strip()
+    return Rule(
+        code=doc["code"],
+        name=doc["name"],
+        severity=severity,
+        description=description,
+        kind=doc["kind"],
+        params=_validate_params(path, doc, kind),
+        summary=str(doc.get("summary") or description.splitlines()[0]).strip(),
+        example=doc.get("example"),
+        file=str(path),
+        pack=pack,
+    )
+
+
+def _load_data(folder: Path, manifest: LineDict, manifest_path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    entries = manifest.get("data") or {}
+    for name, relative in entries.items():
+        target = folder / str(relative)
+        if not target.is_file():
+            line = entries.line_of(name) if isinstance(entries, LineDict) else manifest.line
+            raise _fail(manifest_path, line, f"key 'data.{name}': no file {relative}")
+        data[name] = load_yaml(target)
+    return data
+
+
+def _manifest(folder: Path) -> tuple[Path, LineDict]:
+    path = folder / "pack.yaml"
+    if not path.is_file():
+        empty = LineDict(name=folder.name)
+        empty.key_lines = {}
+        return path, empty
+    manifest = load_yaml(path)
+    if not isinstance(manifest, LineDict):
+        raise _fail(path, 1, "pack.yaml must be a mapping of keys")
+    for key in manifest:
+        if key not in _PACK_KEYS:
+            raise _fail(path, manifest.line_of(key), f"key '{key}': unknown key")
+        _check_type(path, manifest, key, (_PACK_KEYS[key],))
+    return path, manifest
+
+
+def load_pack(folder: Path) -> Pack:
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: rule pack folder not found")
+    manifest_path, manifest = _manifest(folder)
+    name = str(manifest.get("name", folder.name))
+    files = sorted(p for p in folder.glob("*.yaml") if p.name != "pack.yaml")
+    files += sorted(folder.glob("*.yml"))
+    rules = tuple(load_rule(path, name) for path in files)
+    return Pack(name, folder, rules, _load_data(folder, manifest, manifest_path))
+
+
+def _merge(packs: list[Pack]) -> RuleSet:
+    seen: dict[str, Rule] = {}
+    data: dict[str, Any] = {}
+    for pack in packs:
+        data.update(pack.data)
+        for rule in pack.rules:
+            if rule.code in seen:
+                raise UsageError(f"{rule.file}:1: key 'code': {rule.code} is already defined "
+                                 f"in {seen[rule.code].file}")
+            seen[rule.code] = rule
+    ordered = tuple(sorted(seen.values(), key=lambda r: r.code))
+    return RuleSet(ordered, data)
+
+
+def load_rules(extra: tuple[Path, ...] = ()) -> RuleSet:
+    """The built-in pack plus the user's packs, in order."""
+    packs = [load_pack(builtin_rules_dir())]
+    packs += [load_pack(folder) for folder in extra]
+    return _merge(packs)

@@ -1,0 +1,51 @@
+"""What ``reportlint parse`` shows besides the tree: the facts the D, C and P rules decide on
+(issuer kind and why, report year, statistics period, signature date, contact block)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from reportlint.facts.contact import contact
+from reportlint.facts.context import Context
+from reportlint.facts.issuer import deadline_of, issuer_kind, issuer_name
+from reportlint.facts.period import deadline, period, signed_date
+from reportlint.facts.year import report_year
+from reportlint.model import Settings, Span
+from reportlint.parse.tree import Document
+
+
+def _at(span: Span) -> str:
+    return f"{span.line}:{span.column}-{span.end_line}:{span.end_column}"
+
+
+def describe_facts(document: Document, lines: tuple[str, ...], data: Mapping[str, Any],
+                   settings: Settings | None = None) -> str:
+    ctx = Context(document, lines, data, settings or Settings())
+    out = ["facts"]
+    name = issuer_name(document, data["issuer"])
+    kind = issuer_kind(ctx)
+    out.append(f"  issuer {_at(name.span) + ' ' if name else ''}{name.name if name else '-'!r}")
+    out.append(f"  issuer-kind {kind.kind}")
+    out += [f"    because {reason}" for reason in kind.reasons]
+    year = report_year(ctx)
+    out.append(f"  report-year {year if year is not None else '-'}")
+    found = period(ctx)
+    if found:
+        out.append(f"  period {_at(found.span)} {found.start.date()} .. {found.end.date()}")
+    else:
+        out.append("  period -")
+    signed = signed_date(ctx)
+    if signed:
+        out.append(f"  signed {_at(signed.span)} {signed.mention.date()} ({signed.where})")
+    else:
+        out.append("  signed -")
+    if year is not None:
+        out.append(f"  deadline {deadline(year, deadline_of(ctx, kind.kind))}")
+    block = contact(ctx)
+    if block:
+        fields = ", ".join(f"{f.label}={f.value}" for f in block.fields)
+        out.append(f"  contact {_at(block.span)} {fields}")
+    else:
+        out.append("  contact -")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,147 @@
+"""Who issued the report, and whether that is a government or a department.
+
+The name comes from the title (the words before the year), else from the 落款. The decision
+rules (name patterns, in order) live in ``data/issuer.yaml``; a run setting ``issuer-kind``
+overrides them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from reportlint.errors import UsageError
+from reportlint.facts.context import Context
+from reportlint.facts.monthday import normal_month_day
+from reportlint.model import Span
+from reportlint.parse.dates import DATE, find_years
+from reportlint.parse.tree import Document, TextBlock
+
+GOVERNMENT, DEPARTMENT = "government", "department"
+KINDS = (GOVERNMENT, DEPARTMENT)
+_TRIM = " \t#*：:（）()"
+
+
+@dataclass(frozen=True)
+class IssuerName:
+    name: str
+    block: TextBlock
+    start: int  # offset of the name in the block's text
+
+    @property
+    def span(self) -> Span:
+        return self.block.span_of(self.start, self.start + len(self.name))
+
+
+@dataclass(frozen=True)
+class IssuerKind:
+    kind: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    kind: str
+    reason: str
+
+
+@lru_cache(maxsize=4)
+def _prefix(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _rules(data: Mapping[str, Any]) -> tuple[_Rule, ...]:
+    return _compile_rules(tuple((r["pattern"], r["kind"], r["reason"]) for r in data["rules"]))
+
+
+@lru_cache(maxsize=4)
+def _compile_rules(raw: tuple[tuple[str, str, str], ...]) -> tuple[_Rule, ...]:
+    return tuple(_Rule(re.compile(p), k, r) for p, k, r in raw)
+
+
+def _trimmed(block: TextBlock, start: int, end: int) -> IssuerName | None:
+    text = block.text
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    name = text[start:end]
+    return IssuerName(name, block, start) if name else None
+
+
+def title_name(document: Document, data: Mapping[str, Any]) -> IssuerName | None:
+    """The agency named in the title: the words before the report year."""
+    title = document.title
+    if title is None:
+        return None
+    text = title.text
+    years = sorted(find_years(text), key=lambda y: y[1])
+    if not years:
+        return None
+    found = _prefix(data["name"]["strip_prefix"]).match(text)
+    begin = found.end() if found else 0
+    return _trimmed(title, begin, years[0][1])
+
+
+def signature_name(document: Document) -> IssuerName | None:
+    """The agency in the 落款: its text before the date."""
+    signature = document.signature
+    if signature is None:
+        return None
+    date = DATE.search(signature.text)
+    end = date.start() if date else len(signature.text)
+    return _trimmed(signature, 0, end)
+
+
+def issuer_name(document: Document, data: Mapping[str, Any]) -> IssuerName | None:
+    return title_name(document, data) or signature_name(document)
+
+
+def classify(name: str | None, data: Mapping[str, Any]) -> IssuerKind:
+    if name:
+        compact = re.sub(r"\s+", "", name)
+        for rule in _rules(data):
+            if rule.pattern.search(compact):
+                return IssuerKind(rule.kind, (f"“{compact}”：{rule.reason}",))
+    default = data["default"]
+    shown = f"“{name}”：" if name else "未找到发布机关名称："
+    return IssuerKind(default["kind"], (shown + default["reason"],))
+
+
+def _decide(ctx: Context) -> IssuerKind:
+    forced = ctx.settings.get("issuer-kind")
+    if forced:
+        return IssuerKind(str(forced), ("运行设置 issuer-kind 指定",))
+    found = issuer_name(ctx.document, ctx.data["issuer"])
+    return classify(found.name if found else None, ctx.data["issuer"])
+
+
+def issuer_kind(ctx: Context) -> IssuerKind:
+    return ctx.derived("issuer_kind", _decide)
+
+
+def deadline_of(ctx: Context, kind: str) -> str:
+    """``"MM-DD"`` for the issuer kind: the run's ``deadlines`` setting, else the data."""
+    configured = ctx.settings.get("deadlines") or {}
+    if kind in configured:
+        return str(configured[kind])
+    return str(ctx.data["dates"]["deadlines"][kind])
+
+
+def run_options(kind: str | None, month_day: str | None) -> dict[str, Any]:
+    """Settings options from ``--issuer-kind`` and ``--deadline``: the deadline applies to the
+    issuer kind in effect (the given one, else whichever kind each report is decided to be)."""
+    options: dict[str, Any] = {}
+    if kind:
+        options["issuer-kind"] = kind
+    if month_day:
+        normal = normal_month_day(month_day)
+        if normal is None:
+            raise UsageError(f"--deadline {month_day!r}: expected MM-DD, such as 01-31")
+        options["deadlines"] = {k: normal for k in ((kind,) if kind else KINDS)}
+    return options
+

@@ -1,0 +1,48 @@
+"""What a formatter is given and what it returns: text, never a write to a stream."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from reportlint.check.packs import Rule
+from reportlint.model import Diagnostic, FileReport, Severity
+
+
+@dataclass(frozen=True)
+class FormatOptions:
+    color: bool = False
+    rules: tuple[Rule, ...] = ()
+    show_source: bool = True
+    # The folder paths are made relative to (SARIF URIs, GitHub annotations); "" keeps the
+    # paths as given. Formatters never look at the process' working directory themselves.
+    base_dir: str = ""
+    # The folder relative report paths are relative to; "" means ``base_dir``.
+    cwd: str = ""
+    # Path → the ``fail-on`` level its configuration chose ("error" when absent): a JUnit test
+    # case fails on the diagnostics that would fail the run.
+    fail_on: Mapping[str, str] = field(default_factory=dict)
+
+
+Formatter = Callable[[Sequence[FileReport], FormatOptions], str]
+
+
+def ordered(reports: Sequence[FileReport]) -> Iterator[tuple[FileReport, Diagnostic]]:
+    """Every diagnostic with its file, sorted by path, line, column."""
+    for report in sorted(reports, key=lambda r: r.path):
+        for diagnostic in sorted(report.diagnostics, key=lambda d: d.sort_key):
+            yield report, diagnostic
+
+
+def counts(reports: Sequence[FileReport]) -> dict[Severity, int]:
+    tally = dict.fromkeys(Severity, 0)
+    for report in reports:
+        for diagnostic in report.diagnostics:
+            tally[diagnostic.severity] += 1
+    return tally
+
+
+def summary_line(reports: Sequence[FileReport]) -> str:
+    tally = counts(reports)
+    return (f"{tally[Severity.ERROR]} errors, {tally[Severity.WARNING]} warnings, "
+            f"{tally[Severity.INFO]} infos in {len(reports)} files")

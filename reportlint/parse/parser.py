@@ -1,0 +1,143 @@
+"""Parse text lines into the located :class:`~reportlint.parse.tree.Document` with Lark (LALR)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lark import Lark, Token, Transformer
+from lark.lexer import Lexer
+
+from reportlint.common.resources import grammar_path
+from reportlint.model import Span
+from reportlint.parse.catalogue import Catalogue
+from reportlint.parse.lines import LineToken, classify, heading_label
+from reportlint.parse.tree import (
+    Block,
+    Document,
+    Heading,
+    Paragraph,
+    Piece,
+    Section,
+    Signature,
+    Table,
+    TextBlock,
+    Title,
+    piece_of,
+)
+
+
+class _LineTokenLexer(Lexer):
+    """Feeds the classified line tokens to the parser unchanged."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
+        yield from data
+
+
+def _cache_file(grammar_text: str, name: str = "report") -> str | None:
+    """A grammar cache in a user-owned folder (never a predictable name in /tmp)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(base) / "reportlint"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        folder = Path(tempfile.mkdtemp(prefix="reportlint-"))
+    digest = hashlib.sha256(grammar_text.encode()).hexdigest()[:16]
+    return str(folder / f"{name}-{digest}.lark-cache")
+
+
+cache_file = _cache_file  # also used by the relation language (reportlint.tables.relations)
+
+
+@cache
+def _parser() -> Lark:
+    text = grammar_path("report.lark").read_text(encoding="utf-8")
+    return Lark(
+        text,
+        parser="lalr",
+        lexer=_LineTokenLexer,
+        propagate_positions=False,
+        cache=_cache_file(text),
+    )
+
+
+def _pieces(tokens: list[Token]) -> tuple[Piece, ...]:
+    return tuple(piece_of(t.line or 0, str(t)) for t in tokens)
+
+
+class _ToTree(Transformer[Token, Document]):
+    def title(self, children: list[Token]) -> Title:
+        dates = [t for t in children if t.type == "PUBDATE"]
+        lines = [t for t in children if t.type == "TITLE"]
+        date = TextBlock(_pieces(dates)) if dates else None
+        return Title(_pieces(lines), date=date)
+
+    def preamble(self, children: list[Block]) -> tuple[Block, ...]:
+        return tuple(children)
+
+    def paragraph(self, children: list[Token]) -> Paragraph:
+        return Paragraph(_pieces(children))
+
+    def table(self, children: list[Token]) -> Table:
+        cells = [t for t in children if t.type == "CELL"]
+        lines = tuple(Piece(t.line or 0, 1, str(t)) for t in cells)
+        first, last = cells[0], cells[-1]
+        span = Span(first.line or 0, 1, last.line or 0, len(str(last)) + 1)
+        gaps = tuple(t.line or 0 for t in children if t.type == "GAP")
+        return Table(lines, span, gaps)
+
+    def section(self, children: list[Any]) -> Section:
+        token: Token = children[0]
+        piece = piece_of(token.line or 0, str(token))
+        numeral, label = heading_label(piece.text) or ("", piece.text)
+        blocks: tuple[Block, ...] = tuple(children[1:])
+        end = blocks[-1].span if blocks else piece.span
+        span = Span(piece.line, piece.column, end.end_line, end.end_column)
+        return Section(Heading(piece, numeral, label), blocks, None, span)
+
+    def signature(self, children: list[Token]) -> Signature:
+        return Signature(_pieces(children))
+
+    def start(self, children: list[Any]) -> Document:
+        title = next((c for c in children if isinstance(c, Title)), None)
+        preamble = next((c for c in children if isinstance(c, tuple)), ())
+        sections = tuple(c for c in children if isinstance(c, Section))
+        signature = next((c for c in children if isinstance(c, Signature)), None)
+        return Document(title, preamble, sections, signature, line_count=0)
+
+
+def _lark_tokens(tokens: list[LineToken]) -> list[Token]:
+    return [Token(t.type, t.text, line=t.line, column=1) for t in tokens]
+
+
+def _with_keys(document: Document, lines: tuple[str, ...], catalogue: Catalogue) -> Document:
+    sections = []
+    for section in document.sections:
+        match = catalogue.match(section.heading.label, section.heading.number or None)
+        key = match.spec.key if match else None
+        sections.append(Section(section.heading, section.blocks, key, section.span))
+    return Document(
+        document.title, document.preamble, tuple(sections), document.signature, len(lines)
+    )
+
+
+def parse(lines: tuple[str, ...], catalogue: Catalogue) -> Document:
+    """Parse normalised text lines. Every line sequence parses: the classifier only emits
+    token sequences the grammar accepts."""
+    tokens = classify(lines, catalogue)
+    if not tokens:
+        return Document(None, (), (), None, len(lines))
+    tree = _parser().parse(_lark_tokens(tokens))
+    document = _ToTree().transform(tree)
+    return _with_keys(document, lines, catalogue)
+
+
+__all__ = ["parse"]

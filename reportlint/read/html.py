@@ -1,0 +1,78 @@
+"""HTML pages (``.html``, ``.htm``): paragraphs and tables in document order, every character
+mapped to its line and column in the HTML source.
+
+Tables are expanded into a grid (rowspan/colspan; covered positions are empty cells) and each
+row becomes one pipe line (see ``reportlint.read.rows``). Scripts, styles and the page's
+navigation are skipped; a table that holds another table is page layout, read as flowing text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from reportlint.errors import InputProblem
+from reportlint.model import Source
+from reportlint.read.build import make_source
+from reportlint.read.text import split_lines
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
+                           re.IGNORECASE)
+_GB = frozenset({"gb2312", "gbk", "gb_2312-80", "x-gbk", "x-euc-cn", "euc-cn", "cp936",
+                 "gb18030", "csgb2312", "chinese"})
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset from ``<meta charset>`` or ``http-equiv`` (GB2312/GBK read as GB18030)."""
+    found = _META_CHARSET.search(data[:8192])
+    if not found:
+        return None
+    name = found.group(1).decode("ascii", "replace").lower()
+    if name in _GB:
+        return "gb18030"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, errors="replace")
+    candidates = [c for c in (declared_charset(data), "utf-8", "gb18030") if c]
+    for encoding in candidates:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    # A few bad bytes are common in GBK pages: keep the best reading with U+FFFD for them;
+    # junk is refused afterwards by the share of U+FFFD (see _looks_binary).
+    readings = [data.decode(c, errors="replace") for c in candidates]
+    return min(readings, key=lambda text: text.count("\ufffd"))
+
+
+def _looks_binary(sample: str) -> bool:
+    controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or ch == "\ufffd")
+    return "\x00" in sample or controls > max(2, len(sample) // 100)
+
+
+def read_html(path: str, data: bytes) -> Source:
+    from reportlint.read.htmlrender import parse_tree, render
+
+    if not data.strip():
+        raise InputProblem("E002", "网页文件为空")
+    text = decode_html(data).replace("\r\n", "\n").replace("\r", "\n")
+    if _looks_binary(text[:4096]):
+        raise InputProblem("E001", "无法解码该网页，或文件不是网页（含二进制内容或大量乱码）")
+    try:
+        tree = parse_tree(text)
+    except Exception as error:  # html.parser is lenient; anything else is a broken file
+        raise InputProblem("E001", f"无法解析网页：{error}") from error
+    lines = render(tree)
+    if not lines:
+        raise InputProblem("E002", "网页中没有可提取的正文文字")
+    return make_source(path, "html", lines, split_lines(text))
