@@ -124,3 +124,26 @@ def test_a_bad_regular_expression_fails_when_the_pack_loads(
     assert result.exit_code == 2
     assert result.stderr.startswith(
         f"reportlint: {folder / 'X901.yaml'}:{line}: key 'params.patterns': ")
+
+
+@pytest.mark.parametrize(("options", "codes"), [
+    ((), ["N303"]),                                   # F201 is off by default
+    (("--select", "F201,N"), ["F201", "N303"]),       # named by a select prefix
+    (("--extend-select", "F2"), ["F201", "N303"]),
+    (("--select", "F", "--ignore", "F201"), []),
+])
+def test_a_rule_off_by_default_runs_only_when_selected(options: tuple[str, ...],
+                                                       codes: list[str]) -> None:
+    done = run("check", "--format", "json", *options, str(EXAMPLE))
+    assert [code for code, _, _ in done.triples()] == codes
+
+
+def test_enabled_must_be_true_or_false(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "X901.yaml").write_text(
+        "code: X901\nname: house-rule\nseverity: info\ndescription: d\nkind: pattern\n"
+        "enabled: 'no'\nparams:\n  patterns: ['x']\n  message: m\n", encoding="utf-8")
+    done = run("check", "--rules", str(pack), str(EXAMPLE))
+    assert done.exit_code == 2
+    assert "X901.yaml:6: key 'enabled'" in done.stderr

@@ -33,15 +33,18 @@ def _most_specific(code: str, prefixes: Iterable[str]) -> int:
 @dataclass(frozen=True)
 class Selection:
     """Which codes run, ruff-style: the most specific matching prefix wins, and on a tie
-    ``ignore`` wins. No ``select`` means every rule."""
+    ``ignore`` wins. No ``select`` means every rule that is on by default; a rule that is off
+    by default runs only when a non-empty select or extend-select prefix picks it."""
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
 
-    def enabled(self, code: str) -> bool:
-        chosen = (self.select or ("",)) + self.extend_select
+    def enabled(self, code: str, by_default: bool = True) -> bool:
+        everything = ("",) if by_default else ()
+        chosen = tuple(p for p in self.select if p or by_default) or everything
+        chosen += self.extend_select
         picked = _most_specific(code, chosen)
         return picked >= 0 and picked > _most_specific(code, self.ignore)
 
@@ -90,7 +93,7 @@ def check_source(
     context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines)
     found: list[Diagnostic] = []
     for rule in rules.rules:
-        if not selection.enabled(rule.code):
+        if not selection.enabled(rule.code, rule.enabled):
             continue
         try:
             findings = list(rule.implementation.check(context, rule.params))
@@ -108,7 +111,7 @@ def reader_problems(source: Source, rules: RuleSet, selection: Selection) -> lis
     found = []
     for problem in source.problems:
         rule = rules.by_code(problem.code)
-        if rule is not None and selection.enabled(problem.code):
+        if rule is not None and selection.enabled(problem.code, rule.enabled):
             found.append(replace(problem, name=rule.name, severity=selection.severity_of(rule)))
     return found
 

@@ -25,7 +25,9 @@ _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _REQUIRED: dict[str, type] = {
     "code": str, "name": str, "severity": str, "description": str, "kind": str,
 }
-_OPTIONAL: dict[str, type] = {"summary": str, "params": dict, "example": str}
+_OPTIONAL: dict[str, type] = {
+    "summary": str, "params": dict, "example": str, "enabled": bool,
+}
 _PACK_KEYS: dict[str, type] = {"name": str, "description": str, "data": dict}
 
 
@@ -41,6 +43,7 @@ class Rule:
     example: str | None
     file: str
     pack: str
+    enabled: bool = True  # False: runs only when a select or extend-select names it
 
     @property
     def implementation(self) -> Kind:
@@ -152,6 +155,7 @@ def load_rule(path: Path, pack: str) -> Rule:
         example=doc.get("example"),
         file=str(path),
         pack=pack,
+        enabled=bool(doc.get("enabled", True)),
     )
 
 

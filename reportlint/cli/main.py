@@ -289,7 +289,8 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
 def list_rules(rule_dirs: tuple[str, ...]) -> None:
     """List every rule: code, name, default severity, summary."""
     for rule in _load_rules(rule_dirs).rules:
-        click.echo(f"{rule.code}  {rule.name:<32} {rule.severity.label:<8} {rule.summary}")
+        off = "" if rule.enabled else "（默认关闭）"
+        click.echo(f"{rule.code}  {rule.name:<32} {rule.severity.label:<8} {rule.summary}{off}")
 
 
 @cli.command(name="rule")

@@ -28,7 +28,7 @@ def _value(value: Any) -> str:
 def describe(path: str, resolved: Resolved) -> str:
     config = resolved.config
     selection = resolved.selection
-    enabled = [r.code for r in resolved.rules.rules if selection.enabled(r.code)]
+    enabled = [r.code for r in resolved.rules.rules if selection.enabled(r.code, r.enabled)]
     source = printable(str(config.path)) if config.path else "none (defaults)"
     lines = [
         f"# configuration in effect for {printable(path)}",
