@@ -213,7 +213,14 @@ def _merge(packs: list[Pack]) -> RuleSet:
 
 
 def load_rules(extra: tuple[Path, ...] = ()) -> RuleSet:
-    """The built-in pack plus the user's packs, in order."""
-    packs = [load_pack(builtin_rules_dir())]
-    packs += [load_pack(folder) for folder in extra]
-    return _merge(packs)
+    """The built-in pack plus the user's packs, in order; a folder named twice (in the
+    configuration and by ``--rules``, or twice) is loaded once."""
+    folders = {_identity(folder): folder for folder in (builtin_rules_dir(), *extra)}
+    return _merge([load_pack(folder) for folder in folders.values()])
+
+
+def _identity(folder: Path) -> Path:
+    try:
+        return folder.resolve()
+    except OSError:  # a loop of links: load_pack names the folder
+        return folder.absolute()

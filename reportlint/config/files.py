@@ -164,10 +164,13 @@ def toml_loads(text: str) -> dict[str, Any]:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_bytes().decode("utf-8")
+        # utf-8-sig: Notepad saves UTF-8 with a byte order mark, which TOML itself does not allow
+        text = path.read_bytes().decode("utf-8-sig")
         return toml_loads(text)
     except OSError as error:
         raise UsageError(f"{path}: cannot read: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not UTF-8 text: save the configuration file as UTF-8") from None
     except ValueError as error:  # TOMLDecodeError and UnicodeDecodeError are ValueErrors
         raise UsageError(f"{path}: invalid TOML: {error}") from None
 
