@@ -83,7 +83,7 @@ def test_directory_lints_report_files_and_skips_hidden(tmp_path: Path) -> None:
     result = run("check", "--format", "json", "--select", "S", str(tmp_path))
     assert result.exit_code == 1
     assert {Path(d["path"]).name for d in result.json()} == {"bad.md"}
-    assert "in 2 files" in run("check", str(tmp_path)).stdout
+    assert "共检查2个文件" in run("check", str(tmp_path)).stdout
 
 
 def test_stdin_with_a_filename() -> None:
@@ -125,11 +125,11 @@ def test_json_keys_and_order(tmp_path: Path) -> None:
 def test_text_format_shows_location_source_caret_and_summary(tmp_path: Path) -> None:
     path = write(tmp_path, "r.txt", NONCANONICAL)
     lines = run("check", "--select", "S", str(path)).stdout.splitlines()
-    assert lines[0].startswith(f"{path}:395:1: S105 [warning] ")
+    assert lines[0].startswith(f"{path}:395:1: S105 [警告] ")
     assert lines[1] == "  395 | 五、存在问题及改进情况"
     # 11 CJK characters, two terminal cells each
     assert lines[2] == "      | " + "^" * 22
-    assert lines[-1] == "0 errors, 1 warnings, 0 infos in 1 files"
+    assert lines[-1] == "共检查1个文件：0个错误、1个警告、0个提示"
 
 
 def test_rules_lists_every_rule() -> None:

@@ -73,7 +73,7 @@ def test_output_file(project: Path, monkeypatch: pytest.MonkeyPatch,
     result = run(["check", "--format", "sarif", "-o", "out/r.sarif", "error.txt"],
                  project, monkeypatch, capsys)
     assert result.code == 1
-    assert result.out == "6 errors, 0 warnings, 0 infos in 1 files\n"
+    assert result.out == "共检查1个文件：6个错误、0个警告、0个提示\n"
     sarif = json.loads((project / "out" / "r.sarif").read_text(encoding="utf-8"))
     assert len(sarif["runs"][0]["results"]) == 6
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
@@ -90,22 +90,22 @@ def test_statistics(project: Path, monkeypatch: pytest.MonkeyPatch,
     result = run(["check", "--statistics", "error.txt", "warning.txt"], project, monkeypatch,
                  capsys)
     assert result.out.splitlines() == [
-        "5  S103  section-missing [error]",
-        "1  S101  title-missing [error]",
-        "1  S102  title-nonstandard [warning]",
-        "6 errors, 1 warnings, 0 infos in 2 files",
+        "5  S103  section-missing [错误]",
+        "1  S101  title-missing [错误]",
+        "1  S102  title-nonstandard [警告]",
+        "共检查2个文件：6个错误、1个警告、0个提示",
     ]
     assert result.code == 1
 
 
 def test_statistics_of_nothing() -> None:
-    assert statistics([]) == "0 errors, 0 warnings, 0 infos in 0 files\n"
+    assert statistics([]) == "共检查0个文件：0个错误、0个警告、0个提示\n"
 
 
 def test_quiet_shows_the_summary_only(project: Path, monkeypatch: pytest.MonkeyPatch,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     result = run(["check", "--quiet", "error.txt"], project, monkeypatch, capsys)
-    assert result.out == "6 errors, 0 warnings, 0 infos in 1 files\n"
+    assert result.out == "共检查1个文件：6个错误、0个警告、0个提示\n"
     assert result.code == 1
 
 
@@ -119,7 +119,7 @@ def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
 def test_no_colour_when_not_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     result = run(["check", "error.txt"], project, monkeypatch, capsys)
-    assert "\x1b[" not in result.out and "S101 [error]" in result.out
+    assert "\x1b[" not in result.out and "S101 [错误]" in result.out
 
 
 def test_colour_on_a_terminal_unless_no_color(project: Path, monkeypatch: pytest.MonkeyPatch,

@@ -46,7 +46,7 @@ def test_a_file_name_that_is_not_utf8_in_every_format(non_utf8: Path, name: str)
     done = _cli(["check", "--format", name, "--select", "S", "."], non_utf8)
     assert (done.returncode, done.stderr) == (1, b"")
     out = done.stdout.decode("utf-8")  # strict: valid UTF-8 whatever the format
-    shown = "\\xb1\\xa8\\xb8\\xe6.txt"  # the undecodable bytes as escapes
+    shown = "报告.txt"  # not UTF-8 but GBK (Chinese Windows): decoded as such
     if name in ("json", "jsonl"):
         found = json.loads(out) if name == "json" else [json.loads(out)]
         assert [(d["path"], d["code"], d["line"]) for d in found] == [(shown, "S103", 394)]
@@ -69,7 +69,7 @@ def test_output_file_with_a_name_that_is_not_utf8(non_utf8: Path) -> None:
     done = _cli(["check", "--select", "S", "-o", "out.txt", "."], non_utf8)
     assert (done.returncode, done.stderr) == (1, b"")
     written = (non_utf8 / "out.txt").read_text(encoding="utf-8")
-    assert written.startswith("\\xb1\\xa8\\xb8\\xe6.txt:394:1: S103")
+    assert written.startswith("报告.txt:394:1: S103")
 
 
 def test_standard_input_given_twice_is_a_usage_error() -> None:
@@ -180,7 +180,7 @@ def test_config_of_a_name_that_is_not_utf8(non_utf8: Path) -> None:
     done = _cli(["config", os.fsdecode(NON_UTF8_NAME)], non_utf8)
     assert (done.returncode, done.stderr) == (0, b"")  # was: UnicodeEncodeError
     assert done.stdout.decode("utf-8").startswith(
-        "# configuration in effect for \\xb1\\xa8\\xb8\\xe6.txt\n")
+        "# configuration in effect for 报告.txt\n")
 
 
 @pytest.mark.parametrize("command", ["check", "extract"])

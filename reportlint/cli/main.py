@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
@@ -13,6 +13,8 @@ import click
 from reportlint import __version__
 from reportlint.check.engine import RuleFailure, Selection, lint_bytes
 from reportlint.check.packs import Rule, RuleSet
+from reportlint.cli.notes import Notes, run_lang
+from reportlint.common.i18n import LANGS
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import UsageError
 from reportlint.facts.issuer import KINDS as ISSUER_KINDS
@@ -125,9 +127,11 @@ def _use_color() -> bool:
     return use_color(sys.stdout.isatty(), os.environ)
 
 
-def _inputs(paths: Sequence[str],
-            stdin_filename: str | None) -> Iterator[tuple[str, Path | None]]:
-    """Each input as (name to report, file to read; None: standard input)."""
+def _inputs(paths: Sequence[str], stdin_filename: str | None,
+            notes: Notes) -> Iterator[tuple[str, Path | None]]:
+    """Each input as (name to report, file to read; None: standard input). A path that does
+    not exist goes to ``notes.problems`` and the others are still read; a folder without
+    report files to ``notes.remarks``."""
     if list(paths).count("-") > 1:  # the second read would find it empty
         raise UsageError("'-' (standard input) can be given only once")
     seen: set[str] = set()
@@ -135,7 +139,13 @@ def _inputs(paths: Sequence[str],
         if name == "-":
             yield stdin_filename or "<stdin>", None
             continue
-        for path in expand_paths([name]):
+        if name and not os.path.lexists(name):
+            notes.problems.append(("no-such-path", name))
+            continue
+        found = expand_paths([name])
+        if not found and os.path.isdir(name):
+            notes.remarks.append(("no-reports", name))
+        for path in found:
             # a file named twice (``reports/ reports/a.txt``, ``a.txt ./a.txt``) is linted once
             key = os.path.normpath(os.path.abspath(path))
             if key not in seen:
@@ -147,13 +157,14 @@ def _inputs(paths: Sequence[str],
 class _Linted:
     runs: list[tuple[FileReport, Resolved]]
     unreadable: list[str]  # one line each: the run goes on, and exits 2 at the end
+    notes: Notes = field(default_factory=Notes)
 
 
 def _lint_all(resolver: Resolver, paths: Sequence[str], stdin_filename: str | None) -> _Linted:
     """Each input linted under the configuration in effect for it. A file that cannot be
     read does not stop the others (a folder of hundreds of reports is still checked)."""
     done = _Linted([], [])
-    for name, path in _inputs(paths, stdin_filename):
+    for name, path in _inputs(paths, stdin_filename, done.notes):
         # Standard input takes the configuration of the name it is given.
         resolved = resolver.resolve(Path(name) if path is None else path)
         try:
@@ -170,7 +181,7 @@ def _guard_output(output_file: str | None, paths: Sequence[str]) -> None:
     replace the report with its diagnostics."""
     if output_file is None or not Path(output_file).exists():
         return
-    for path in expand_paths([p for p in paths if p != "-"]):
+    for path in expand_paths([p for p in paths if p != "-" and os.path.lexists(p)]):
         try:
             same = os.path.samefile(output_file, path)
         except OSError:
@@ -241,12 +252,15 @@ def cli() -> None:
 @click.option("--deadline", metavar="MM-DD",
               help="Publication deadline in the following year (e.g. 01-31), for the issuer "
                    "kind in effect.")
+@click.option("--lang", type=click.Choice(LANGS), default=None,
+              help="Language of the text format and of these lines [default: the "
+                   "configuration's lang, else zh].")
 def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
           ignore: str | None, fail_on: str | None, rule_dirs: tuple[str, ...],
           stdin_filename: str | None, no_source: bool, extend_select: str | None,
           config_file: str | None, isolated: bool, output_file: str | None,
           show_statistics: bool, quiet: bool, issuer_kind: str | None,
-          deadline: str | None) -> None:
+          deadline: str | None, lang: str | None) -> None:
     """Lint report files (a folder: every report file under it; '-': standard input)."""
     resolver = Resolver(Overrides(
         select=_codes(select) or None, ignore=_codes(ignore),
@@ -261,26 +275,29 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
     linted = outcome.runs
     reports = [report for report, _ in linted]
     fail_on_of = {report.path: resolved.fail_on for report, resolved in linted}
+    lang = run_lang(lang, [resolved.config for _, resolved in linted])
     to_terminal = output_file is None and not quiet and not show_statistics
     options = FormatOptions(color=to_terminal and _use_color(),
                             rules=_all_rules([resolved for _, resolved in linted]),
                             show_source=not no_source, fail_on=fail_on_of,
-                            base_dir=base_dir(os.getcwd(), os.environ), cwd=os.getcwd())
+                            base_dir=base_dir(os.getcwd(), os.environ), cwd=os.getcwd(),
+                            lang=lang)
     rendered = FORMATTERS[default_format(output_format, os.environ)](reports, options)
     if output_file is not None:
         _write(output_file, rendered)
     if quiet:
-        click.echo(summary_line(reports))
+        click.echo(summary_line(reports, lang))
     elif show_statistics:
-        click.echo(statistics(reports), nl=False)
+        click.echo(statistics(reports, lang), nl=False)
     elif output_file is not None:
-        click.echo(summary_line(reports))
+        click.echo(summary_line(reports, lang))
     else:
         click.echo(rendered, nl=False)
-    for problem in outcome.unreadable:
+    for problem in [*outcome.notes.lines(lang), *outcome.unreadable]:
         click.echo(f"reportlint: {problem}", err=True)
     worst = max((exit_code([r], fail_on_of[r.path]) for r in reports), default=EXIT_CLEAN)
-    click.get_current_context().exit(EXIT_USAGE if outcome.unreadable else worst)
+    failed = outcome.unreadable or outcome.notes.problems
+    click.get_current_context().exit(EXIT_USAGE if failed else worst)
 
 
 @cli.command(name="rules")

@@ -3,8 +3,9 @@
 A file name that is not valid UTF-8 (a report copied from a GBK file system, a zip unpacked
 without its encoding) reaches Python as a ``str`` holding lone surrogates (PEP 383). Such a
 string cannot be written to a UTF-8 stream or file, and inside JSON or XML it would make the
-document invalid. Formatters print ``printable(name)``: the undecodable bytes as ``\\xNN``
-escapes (unique, ASCII, and what Python itself shows), everything else unchanged. URIs use
+document invalid. Formatters print ``printable(name)``: a name that decodes as GB18030 decoded
+so (the usual case: a Chinese Windows file system), otherwise the undecodable bytes as
+``\\xNN`` escapes (unique, ASCII, and what Python itself shows), everything else unchanged. URIs use
 ``name_bytes``, which gives back the bytes on disk for percent-encoding.
 """
 
@@ -21,7 +22,19 @@ def name_bytes(name: str) -> bytes:
 
 
 def printable(name: str) -> str:
-    """The name as valid Unicode: undecodable bytes shown as ``\\xNN``."""
+    """The name as valid Unicode: a name in GB18030 (GBK, GB2312: Chinese Windows shares,
+    zips made there) decoded as such, other undecodable bytes shown as ``\\xNN``."""
     if name.isascii() or not any("\ud800" <= ch <= "\udfff" for ch in name):
         return name
-    return name_bytes(name).decode("utf-8", "backslashreplace")
+    # Part by part: a GBK file name in a folder whose name is UTF-8 (both are common)
+    return "/".join(map(_printable_part, name.split("/")))
+
+
+def _printable_part(part: str) -> str:
+    if not any("\ud800" <= ch <= "\udfff" for ch in part):
+        return part
+    raw = name_bytes(part)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")

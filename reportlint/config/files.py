@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportlint.common.i18n import LANGS
 from reportlint.errors import UsageError
 from reportlint.facts.monthday import normal_month_day
 from reportlint.model import Severity
@@ -56,6 +57,7 @@ class FileConfig:
     fail_on: str | None = None
     rules: tuple[Path, ...] = ()
     options: Mapping[str, Any] = field(default_factory=dict)
+    lang: str | None = None  # the text format's language (zh, en); None: not set here
 
     @property
     def folder(self) -> Path | None:
@@ -150,6 +152,7 @@ PARSERS: dict[str, Callable[[str, Any], Any]] = {
     "issuer-kind": _choice(ISSUER_KINDS),
     "deadlines": _deadlines,
     "format-version": _choice(FORMAT_VERSIONS),
+    "lang": _choice(LANGS),
 }
 
 
@@ -216,6 +219,7 @@ def _build(path: Path, table_name: str, values: dict[str, Any]) -> FileConfig:
         # Packs named in a file are found from the file's folder, wherever reportlint runs.
         rules=tuple(path.parent / folder for folder in parsed.get("rules", ())),
         options={key: parsed[key] for key in SETTINGS_KEYS if key in parsed},
+        lang=parsed.get("lang"),
     )
 
 

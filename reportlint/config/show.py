@@ -43,6 +43,8 @@ def describe(path: str, resolved: Resolved) -> str:
         f"rules = {_value([printable(str(Path(d))) for d in config.rules])}",
     ]
     lines += [f"{key} = {_value(value)}" for key, value in resolved.settings.options.items()]
+    if config.lang:
+        lines.append(f"lang = {_value(config.lang)}")
     lines.append(f"# {len(enabled)} of {len(resolved.rules.rules)} rules enabled: "
                  + " ".join(enabled))
     return "\n".join(lines) + "\n"

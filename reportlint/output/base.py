@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reportlint.check.packs import Rule
+from reportlint.common.i18n import DEFAULT_LANG, summary
 from reportlint.model import Diagnostic, FileReport, Severity
 
 
@@ -22,6 +23,8 @@ class FormatOptions:
     # Path → the ``fail-on`` level its configuration chose ("error" when absent): a JUnit test
     # case fails on the diagnostics that would fail the run.
     fail_on: Mapping[str, str] = field(default_factory=dict)
+    # The language of the words around the messages in the text format (zh, en).
+    lang: str = DEFAULT_LANG
 
 
 Formatter = Callable[[Sequence[FileReport], FormatOptions], str]
@@ -42,7 +45,7 @@ def counts(reports: Sequence[FileReport]) -> dict[Severity, int]:
     return tally
 
 
-def summary_line(reports: Sequence[FileReport]) -> str:
+def summary_line(reports: Sequence[FileReport], lang: str = DEFAULT_LANG) -> str:
     tally = counts(reports)
-    return (f"{tally[Severity.ERROR]} errors, {tally[Severity.WARNING]} warnings, "
-            f"{tally[Severity.INFO]} infos in {len(reports)} files")
+    return summary(tally[Severity.ERROR], tally[Severity.WARNING], tally[Severity.INFO],
+                   len(reports), lang)

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import PurePath
 
+from reportlint.common.i18n import DEFAULT_LANG, say
 from reportlint.model import FileReport
 from reportlint.output.base import summary_line
 
@@ -32,12 +33,12 @@ def use_color(is_terminal: bool, environ: Mapping[str, str]) -> bool:
     return is_terminal and not environ.get("NO_COLOR")
 
 
-def statistics(reports: Sequence[FileReport]) -> str:
+def statistics(reports: Sequence[FileReport], lang: str = DEFAULT_LANG) -> str:
     """Count per rule, most frequent first (then by code), and the summary line."""
     tally: Counter[tuple[str, str, str]] = Counter(
-        (d.code, d.name, d.severity.label) for r in reports for d in r.diagnostics)
+        (d.code, d.name, say(d.severity.label, lang)) for r in reports for d in r.diagnostics)
     ranked = sorted(tally.items(), key=lambda item: (-item[1], item[0][0]))
     width = max((len(str(n)) for _, n in ranked), default=1)
     lines = [f"{n:>{width}}  {code}  {name} [{level}]" for (code, name, level), n in ranked]
-    lines.append(summary_line(reports))
+    lines.append(summary_line(reports, lang))
     return "\n".join(lines) + "\n"

@@ -56,5 +56,5 @@ def _command(report: FileReport, diagnostic: Diagnostic, options: FormatOptions)
 def format_github(reports: Sequence[FileReport], options: FormatOptions) -> str:
     out = [_command(report, diagnostic, options) for report, diagnostic in ordered(reports)]
     # A plain line is only logged by the runner: it tells what was checked.
-    out.append(summary_line(reports))
+    out.append(summary_line(reports, options.lang))
     return "\n".join(out) + "\n"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
+from reportlint.common.i18n import say
 from reportlint.common.names import printable
 from reportlint.model import Diagnostic, FileReport, Severity
 from reportlint.output.base import FormatOptions, ordered, summary_line
 from reportlint.output.columns import is_control
+from reportlint.output.window import WINDOW, char_cells, window
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -19,17 +20,7 @@ def _paint(text: str, code: str, options: FormatOptions) -> str:
 
 def display_width(text: str) -> int:
     """Terminal cells: CJK characters take two, combining marks none, a tab four."""
-    width = 0
-    for ch in text:
-        if ch == "\t":
-            width += 4
-        elif is_control(ch):
-            width += 2  # shown as ^L (see _shown)
-        elif unicodedata.combining(ch):
-            continue
-        else:
-            width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-    return width
+    return sum(map(char_cells, text))
 
 
 def _caret(ch: str) -> str:
@@ -60,18 +51,21 @@ def _excerpt(lines: Sequence[str], diagnostic: Diagnostic, options: FormatOption
     line = lines[span.line - 1].rstrip("\r\n")
     end = span.end_column if span.end_line == span.line else len(line) + 1
     start = min(span.column - 1, len(line))
-    marked = line[start : max(end - 1, start + 1)] or " "
+    cut = window(line, start, max(end - 1, start + 1), WINDOW)
     gutter = f"{span.line:>5} | "
-    pad = " " * display_width(_shown(line[:start]))
+    shown = cut.left_mark + _shown(line[cut.first:cut.last]) + cut.right_mark
+    pad = " " * (len(cut.left_mark) + display_width(_shown(line[cut.first:start])))
+    marked = line[start:cut.marked_end] or " "
     carets = "^" * max(display_width(_shown(marked)), 1)
-    return [gutter + _shown(line), " " * 6 + "| " + pad + _paint(carets, "1;32", options)]
+    return [gutter + shown, " " * 6 + "| " + pad + _paint(carets, "1;32", options)]
 
 
 def _entry(report: FileReport, diagnostic: Diagnostic, options: FormatOptions) -> list[str]:
     severity = diagnostic.severity
     head = (f"{location(report.path, diagnostic)}: "
             f"{_paint(diagnostic.code, '1', options)} "
-            f"[{_paint(severity.label, _COLORS[severity], options)}] {diagnostic.message}")
+            f"[{_paint(say(severity.label, options.lang), _COLORS[severity], options)}] "
+            f"{diagnostic.message}")
     lines = [head]
     if options.show_source:
         lines += _excerpt(report.lines, diagnostic, options)
@@ -86,5 +80,5 @@ def format_text(reports: Sequence[FileReport], options: FormatOptions) -> str:
     out: list[str] = []
     for report, diagnostic in ordered(reports):
         out += _entry(report, diagnostic, options)
-    out.append(summary_line(reports))
+    out.append(summary_line(reports, options.lang))
     return "\n".join(out) + "\n"
