@@ -70,3 +70,14 @@ def test_statistics_speak_the_language(project: Path, monkeypatch: pytest.Monkey
     out = _check(project, monkeypatch, capsys, "--lang", "en", "--statistics", ".").out
     assert out.splitlines()[-2:] == ["1  S102  title-nonstandard [warning]",
                                      "6 errors, 1 warning, 0 infos in 2 files"]
+
+
+def test_related_cells_are_named_by_their_labels_not_template_keys() -> None:
+    from helpers import ROOT
+    from helpers import run as cli_run
+
+    report = ROOT / "fixtures/real/KIROGOVCOMPARE__hzq2024_working.pdftotext-layout.txt"
+    found = cli_run("check", "--format", "json", "--select", "P701", str(report)).json()
+    # was: "table3 new/total：95"
+    assert [r["message"] for d in found for r in d["related"]] == [
+        "表三（收到和处理政府信息公开申请情况）“一、本年新收政府信息公开申请数量”行“总计”列：95"]

@@ -115,7 +115,7 @@ def classify(name: str | None, data: Mapping[str, Any]) -> IssuerKind:
 def _decide(ctx: Context) -> IssuerKind:
     forced = ctx.settings.get("issuer-kind")
     if forced:
-        return IssuerKind(str(forced), ("运行设置 issuer-kind 指定",))
+        return IssuerKind(str(forced), ("由命令行 --issuer-kind 或配置文件的 issuer-kind 指定",))
     found = issuer_name(ctx.document, ctx.data["issuer"])
     return classify(found.name if found else None, ctx.data["issuer"])
 

@@ -72,4 +72,4 @@ def read_bytes(display_path: str, data: bytes) -> Source:
     except InputProblem:
         raise
     except Exception as error:  # a reader failing on an odd file: E001, never a traceback
-        raise InputProblem("E001", f"读取文件时出错（{type(error).__name__}: {error}）") from error
+        raise InputProblem("E001", "读取文件时出错：文件可能已损坏") from error

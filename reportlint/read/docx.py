@@ -41,9 +41,9 @@ def _open(data: bytes) -> Any:
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise InputProblem("E001", f"不是有效的 .docx 文件（{type(error).__name__}）") from error
+        raise InputProblem("E001", "不是有效的 .docx 文件（已损坏，或不是 Word 文档）") from error
     except Exception as error:  # lxml/zip errors inside a damaged package
-        raise InputProblem("E001", f"无法读取 .docx 文件：{error}") from error
+        raise InputProblem("E001", "无法读取 .docx 文件：文件已损坏") from error
 
 
 def _cell_text(cell: Any) -> str:

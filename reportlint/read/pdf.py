@@ -65,7 +65,7 @@ def _open(data: bytes) -> Any:
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise InputProblem("E001", "PDF 已加密（需要密码），无法读取") from error
     except Exception as error:  # pdfminer raises many kinds for a damaged file
-        raise InputProblem("E001", f"PDF 文件已损坏，无法读取（{type(error).__name__}）") from error
+        raise InputProblem("E001", "PDF 文件已损坏，无法读取") from error
     if not document.is_extractable:
         raise InputProblem("E001", "PDF 禁止提取文字（已加密限制），无法读取")
     return document
@@ -256,5 +256,5 @@ def read_pdf(path: str, data: bytes) -> Source:
     except InputProblem:
         raise
     except Exception as error:  # never a traceback for a bad file
-        raise InputProblem("E001", f"PDF 文件无法读取（{type(error).__name__}）") from error
+        raise InputProblem("E001", "PDF 文件已损坏，无法读取文字") from error
     return make_source(path, "pdf", lines)

@@ -10,13 +10,14 @@ from decimal import Decimal
 from typing import Any
 
 from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param, regex
+from reportlint.check.kinds.tables import cell_name
 from reportlint.facts.context import Context
 from reportlint.facts.issuer import IssuerName, issuer_kind, signature_name, title_name
 from reportlint.facts.prose import prose_blocks
 from reportlint.facts.year import report_year
 from reportlint.model import Related
 from reportlint.parse.tree import Section, TextBlock
-from reportlint.tables import BoundCell, cell
+from reportlint.tables import BoundCell, bound_tables, cell
 
 
 def _data(ctx: Context, path: str) -> Any:
@@ -36,6 +37,12 @@ def _cells(ctx: Context, refs: Sequence[Sequence[str]]) -> list[BoundCell] | Non
     return [c for c in found if c is not None]
 
 
+def _cell_name(ctx: Context, found: BoundCell) -> str:
+    """表三“一、本年新收政府信息公开申请数量”行“总计”列: the labels, not the template keys."""
+    table = bound_tables(ctx).get(found.table)
+    return cell_name(table, found) if table is not None else f"{found.row}/{found.column}"
+
+
 def _sum(cells: list[BoundCell]) -> Decimal:
     return sum((c.value for c in cells if c.value is not None), Decimal(0))
 
@@ -51,7 +58,7 @@ def _compare(ctx: Context, block: TextBlock, match: re.Match[str], cells: list[B
         if other is not None and _sum(other) == stated:
             return None
     what = statement["what"]
-    related = tuple(Related(c.span, f"{c.table} {c.row}/{c.column}：{c.text}") for c in cells)
+    related = tuple(Related(c.span, f"{_cell_name(ctx, c)}：{c.text}") for c in cells)
     return Finding(block.span_of(match.start("n"), match.end("n")),
                    message.format(what=what, stated=stated, table=total), related)
 
