@@ -47,6 +47,7 @@ class Related:
     span: Span
     message: str
     page: int | None = None
+    where: str | None = None  # as Diagnostic.where: the cell of a Word table, in words
 
 
 @dataclass(frozen=True)

@@ -114,7 +114,7 @@ def test_sarif_related_locations_and_pages() -> None:
     result = _result("T401")
     assert result["properties"]["page"] == 2
     related = result["relatedLocations"]
-    assert [r["message"]["text"] for r in related] == ["自然人", "商业企业"]
+    assert [r["message"]["text"] for r in related] == ["自然人（第2页）", "商业企业（第2页）"]
     assert [r["physicalLocation"]["region"]["startColumn"] for r in related] == [18, 20]
     assert [r["properties"]["page"] for r in related] == [2, 2]
     assert len({r["id"] for r in related}) == 2

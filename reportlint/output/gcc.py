@@ -14,6 +14,7 @@ from reportlint.common.names import printable
 from reportlint.model import Diagnostic, FileReport, Severity, Span
 from reportlint.output.base import FormatOptions, ordered
 from reportlint.output.columns import display_column, line_text
+from reportlint.output.place import place_suffix
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -28,18 +29,13 @@ def _where(lines: Sequence[str], path: str, span: Span) -> str:
 
 
 def _entry(report: FileReport, diagnostic: Diagnostic) -> list[str]:
-    message = diagnostic.message
-    if diagnostic.page is not None:
-        message += f"（第{diagnostic.page}页）"
-    if diagnostic.where:
-        message += f"（{diagnostic.where}）"
+    message = diagnostic.message + place_suffix(diagnostic)
     level = LEVELS[diagnostic.severity]
     out = [f"{_where(report.lines, report.path, diagnostic.span)}: {level}: "
            f"{_one_line(message)} [{diagnostic.code}]"]
     for related in diagnostic.related:
-        page = f"（第{related.page}页）" if related.page is not None else ""
         out.append(f"{_where(report.lines, report.path, related.span)}: note: "
-                   f"{_one_line(related.message)}{page} [{diagnostic.code}]")
+                   f"{_one_line(related.message)}{place_suffix(related)} [{diagnostic.code}]")
     return out
 
 

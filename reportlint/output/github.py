@@ -15,6 +15,7 @@ from reportlint.model import Diagnostic, FileReport, Severity
 from reportlint.output.base import FormatOptions, ordered, summary_line
 from reportlint.output.columns import convert_span, utf16_column
 from reportlint.output.paths import display_path
+from reportlint.output.place import place_suffix
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -28,14 +29,10 @@ def escape_property(text: str) -> str:
 
 
 def _message(path: str, diagnostic: Diagnostic) -> str:
-    text = diagnostic.message
-    if diagnostic.page is not None:
-        text += f"（第{diagnostic.page}页）"
-    if diagnostic.where:
-        text += f"（{diagnostic.where}）"
+    text = diagnostic.message + place_suffix(diagnostic)
     for related in diagnostic.related:
-        page = f"（第{related.page}页）" if related.page is not None else ""
-        text += f"\n{path}:{related.span.line}:{related.span.column}{page}: {related.message}"
+        text += (f"\n{path}:{related.span.line}:{related.span.column}{place_suffix(related)}: "
+                 f"{related.message}")
     return text
 
 

@@ -12,10 +12,11 @@ from typing import Any
 
 from reportlint import __version__
 from reportlint.check.packs import Rule
-from reportlint.model import Diagnostic, FileReport, Severity, Span
+from reportlint.model import Diagnostic, FileReport, Related, Severity, Span
 from reportlint.output.base import FormatOptions, ordered
 from reportlint.output.columns import convert_span, flagged_text, line_text, utf16_column
 from reportlint.output.paths import SRCROOT, artifact_location, base_uri
+from reportlint.output.place import place_properties, place_suffix
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/reportlint/reportlint"
@@ -115,7 +116,7 @@ def _result(report: FileReport, diagnostic: Diagnostic, index: int, fingerprint:
         "ruleId": diagnostic.code,
         "ruleIndex": index,
         "level": LEVELS[diagnostic.severity],
-        "message": {"text": diagnostic.message},
+        "message": {"text": diagnostic.message + place_suffix(diagnostic)},
         "locations": [_physical(report.path, report.lines, diagnostic.span, options)],
         "partialFingerprints": {
             FINGERPRINT_KEY: fingerprint,
@@ -124,17 +125,25 @@ def _result(report: FileReport, diagnostic: Diagnostic, index: int, fingerprint:
     related = []
     for number, item in enumerate(diagnostic.related, start=1):
         location = _physical(report.path, report.lines, item.span, options)
-        location.update(id=number, message={"text": item.message})
-        if item.page is not None:
-            location["properties"] = {"page": item.page}
+        location.update(id=number, message={"text": item.message + place_suffix(item)})
+        _place_region(location, item)
         related.append(location)
     if related:
         result["relatedLocations"] = related
-    properties = {k: v for k, v in (("page", diagnostic.page), ("where", diagnostic.where))
-                  if v is not None}
+    properties = place_properties(diagnostic)
     if properties:
         result["properties"] = properties
+        _place_region(result["locations"][0], diagnostic)
     return result
+
+
+def _place_region(location: dict[str, Any], found: Diagnostic | Related) -> None:
+    """A PDF or Word location: the page and cell on the location and its region (the line
+    and column are in the extracted text, which viewers cannot show in a binary file)."""
+    properties = place_properties(found)
+    if properties:
+        location["properties"] = properties
+        location["physicalLocation"]["region"]["properties"] = properties
 
 
 def _results(reports: Sequence[FileReport], options: FormatOptions,

@@ -71,8 +71,9 @@ def _entry(report: FileReport, diagnostic: Diagnostic, options: FormatOptions) -
         lines += _excerpt(report.lines, diagnostic, options)
     for related in diagnostic.related:
         page = f" (第{related.page}页)" if related.page is not None else ""
+        where = f" ({related.where})" if related.where else ""
         lines.append(f"      = {printable(report.path)}:{related.span.line}:{related.span.column}"
-                     f"{page}: {related.message}")
+                     f"{page}{where}: {related.message}")
     return lines
 
 

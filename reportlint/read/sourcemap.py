@@ -47,9 +47,9 @@ def where_of(source: Source, line: int, column: int = 1) -> str | None:
 
 
 def _map_related(source: Source, related: Related) -> Related:
-    return Related(
-        map_span(source, related.span), related.message, page_of(source, related.span.line)
-    )
+    span = related.span
+    return Related(map_span(source, span), related.message, page_of(source, span.line),
+                   where_of(source, span.line, span.column))
 
 
 def to_source(source: Source, diagnostic: Diagnostic) -> Diagnostic:
