@@ -33,7 +33,7 @@ def run(args: Sequence[str], cwd: Path, monkeypatch: pytest.MonkeyPatch,
         stdin: bytes = b"") -> Result:
     """``reportlint ARGS`` in ``cwd``; the variables that change output are cleared first
     (CI sets ``GITHUB_ACTIONS=true``) unless ``env`` gives them."""
-    for name in ("GITHUB_ACTIONS", "NO_COLOR"):
+    for name in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
     for name, value in (env or {}).items():
         monkeypatch.setenv(name, value)

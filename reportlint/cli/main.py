@@ -22,7 +22,13 @@ from reportlint.facts.issuer import run_options
 from reportlint.model import FileReport, Settings, Severity, Source
 from reportlint.output import FORMATTERS, FormatOptions
 from reportlint.output.base import summary_line
-from reportlint.output.choices import base_dir, default_format, statistics, use_color
+from reportlint.output.choices import (
+    COLOR_MODES,
+    base_dir,
+    default_format,
+    statistics,
+    use_color,
+)
 from reportlint.read import READERS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -123,8 +129,8 @@ def _load_rules(rule_dirs: Sequence[str], near: Path | None = None) -> RuleSet:
     return resolver.rules_for(resolver.config_for(near or Path.cwd() / "report.txt"))
 
 
-def _use_color() -> bool:
-    return use_color(sys.stdout.isatty(), os.environ)
+def _use_color(mode: str) -> bool:
+    return use_color(sys.stdout.isatty(), os.environ, mode)
 
 
 def _inputs(paths: Sequence[str], stdin_filename: str | None,
@@ -252,6 +258,10 @@ def cli() -> None:
 @click.option("--deadline", metavar="MM-DD",
               help="Publication deadline in the following year (e.g. 01-31), for the issuer "
                    "kind in effect.")
+@click.option("--color", "color", type=click.Choice(COLOR_MODES), default="auto",
+              show_default=True,
+              help="Colour in the text format: auto (a terminal, unless NO_COLOR; FORCE_COLOR "
+                   "forces it), always, never.")
 @click.option("--lang", type=click.Choice(LANGS), default=None,
               help="Language of the text format and of these lines [default: the "
                    "configuration's lang, else zh].")
@@ -260,7 +270,7 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
           stdin_filename: str | None, no_source: bool, extend_select: str | None,
           config_file: str | None, isolated: bool, output_file: str | None,
           show_statistics: bool, quiet: bool, issuer_kind: str | None,
-          deadline: str | None, lang: str | None) -> None:
+          deadline: str | None, color: str, lang: str | None) -> None:
     """Lint report files (a folder: every report file under it; '-': standard input)."""
     resolver = Resolver(Overrides(
         select=_codes(select) or None, ignore=_codes(ignore),
@@ -276,12 +286,17 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
     reports = [report for report, _ in linted]
     fail_on_of = {report.path: resolved.fail_on for report, resolved in linted}
     lang = run_lang(lang, [resolved.config for _, resolved in linted])
+    problems = [*outcome.notes.lines(lang), *outcome.unreadable]
+    worst = max((exit_code([r], fail_on_of[r.path]) for r in reports), default=EXIT_CLEAN)
+    failed = outcome.unreadable or outcome.notes.problems
     to_terminal = output_file is None and not quiet and not show_statistics
-    options = FormatOptions(color=to_terminal and _use_color(),
+    options = FormatOptions(color=to_terminal and _use_color(color),
                             rules=_all_rules([resolved for _, resolved in linted]),
                             show_source=not no_source, fail_on=fail_on_of,
                             base_dir=base_dir(os.getcwd(), os.environ), cwd=os.getcwd(),
-                            lang=lang)
+                            lang=lang, exit_code=EXIT_USAGE if failed else worst,
+                            notifications=(*outcome.notes.leveled(lang),
+                                           *(("error", u) for u in outcome.unreadable)))
     rendered = FORMATTERS[default_format(output_format, os.environ)](reports, options)
     if output_file is not None:
         _write(output_file, rendered)
@@ -291,12 +306,10 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
         click.echo(statistics(reports, lang), nl=False)
     elif output_file is not None:
         click.echo(summary_line(reports, lang))
-    else:
-        click.echo(rendered, nl=False)
-    for problem in [*outcome.notes.lines(lang), *outcome.unreadable]:
+    else:  # click strips colour codes when stdout is no terminal, unless told to keep them
+        click.echo(rendered, nl=False, color=options.color)
+    for problem in problems:
         click.echo(f"reportlint: {problem}", err=True)
-    worst = max((exit_code([r], fail_on_of[r.path]) for r in reports), default=EXIT_CLEAN)
-    failed = outcome.unreadable or outcome.notes.problems
     click.get_current_context().exit(EXIT_USAGE if failed else worst)
 
 

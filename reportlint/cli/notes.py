@@ -19,9 +19,14 @@ class Notes:
     remarks: list[tuple[str, str]] = field(default_factory=list)
 
     def lines(self, lang: str) -> list[str]:
+        return [text for _, text in self.leveled(lang)]
+
+    def leveled(self, lang: str) -> list[tuple[str, str]]:
+        """(SARIF level, line): ``error`` for a problem, ``warning`` for a remark."""
         suffixes = " ".join(sorted(READERS))
-        return [say(key, lang, path=printable(path), suffixes=suffixes)
-                for key, path in [*self.problems, *self.remarks]]
+        return [(level, say(key, lang, path=printable(path), suffixes=suffixes))
+                for level, notes in (("error", self.problems), ("warning", self.remarks))
+                for key, path in notes]
 
 
 def run_lang(explicit: str | None, configs: Iterable[FileConfig]) -> str:

@@ -25,6 +25,10 @@ class FormatOptions:
     fail_on: Mapping[str, str] = field(default_factory=dict)
     # The language of the words around the messages in the text format (zh, en).
     lang: str = DEFAULT_LANG
+    # The run's exit code and its lines on stderr (unreadable paths), for SARIF's
+    # ``invocations``; None when the caller is no command-line run.
+    exit_code: int | None = None
+    notifications: tuple[tuple[str, str], ...] = ()  # (SARIF level, text)
 
 
 Formatter = Callable[[Sequence[FileReport], FormatOptions], str]

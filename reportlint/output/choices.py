@@ -28,9 +28,18 @@ def base_dir(cwd: str, environ: Mapping[str, str]) -> str:
     return cwd
 
 
-def use_color(is_terminal: bool, environ: Mapping[str, str]) -> bool:
-    """Colour on a terminal only, and never when ``NO_COLOR`` is set (no-color.org)."""
-    return is_terminal and not environ.get("NO_COLOR")
+COLOR_MODES = ("auto", "always", "never")
+
+
+def use_color(is_terminal: bool, environ: Mapping[str, str], mode: str = "auto") -> bool:
+    """``--color always|never`` as asked; ``auto``: never when ``NO_COLOR`` is set
+    (no-color.org), always when ``FORCE_COLOR`` is (force-color.org: a CI log that shows
+    colours), else on a terminal only."""
+    if mode != "auto":
+        return mode == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    return bool(environ.get("FORCE_COLOR")) or is_terminal
 
 
 def statistics(reports: Sequence[FileReport], lang: str = DEFAULT_LANG) -> str:

@@ -31,6 +31,26 @@ def _help(rule: Rule) -> str:
     return f"{rule.description}\n\n示例：\n{rule.example.rstrip()}"
 
 
+def _help_markdown(rule: Rule) -> str:
+    text = rule.description.rstrip()
+    if rule.example:
+        text += f"\n\n**示例：**\n\n```\n{rule.example.rstrip()}\n```"
+    return text
+
+
+def _invocation(options: FormatOptions) -> dict[str, Any]:
+    """How the run ended: its exit code and the paths it could not read (also on stderr).
+    Findings are no failure of the tool: exit code 1 is a successful execution."""
+    assert options.exit_code is not None
+    notifications = [{"level": level, "message": {"text": text}}
+                     for level, text in options.notifications]
+    invocation: dict[str, Any] = {"executionSuccessful": options.exit_code in (0, 1),
+                                  "exitCode": options.exit_code}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return invocation
+
+
 def _descriptor(rule: Rule) -> dict[str, Any]:
     return {
         "id": rule.code,
@@ -38,7 +58,7 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.description},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "help": {"text": _help(rule)},
+        "help": {"text": _help(rule), "markdown": _help_markdown(rule)},
         "properties": {"pack": rule.pack, "kind": rule.kind},
     }
 
@@ -175,6 +195,8 @@ def sarif_log(reports: Sequence[FileReport], options: FormatOptions) -> dict[str
         "columnKind": "utf16CodeUnits",
         "results": _results(reports, options, index_of),
     }
+    if options.exit_code is not None:
+        run["invocations"] = [_invocation(options)]
     if options.base_dir:
         run["originalUriBaseIds"] = {SRCROOT: {"uri": base_uri(options.base_dir)}}
     return {"version": "2.1.0", "$schema": SCHEMA, "runs": [run]}
