@@ -13,6 +13,7 @@ import click
 from reportlint import __version__
 from reportlint.check.engine import RuleFailure, Selection, lint_bytes
 from reportlint.check.packs import Rule, RuleSet
+from reportlint.cli.helptext import chinese_help
 from reportlint.cli.notes import Notes, run_lang
 from reportlint.common.i18n import LANGS
 from reportlint.config.resolve import Overrides, Resolved, Resolver
@@ -384,6 +385,9 @@ def extract(path: str) -> None:
     from reportlint.read.extract import extract_listing
 
     click.echo(extract_listing(_read_source(path)), nl=False)
+
+
+chinese_help(cli)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
