@@ -19,7 +19,6 @@ _CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{errors} {errors_word}, {warnings} {warnings_word}, {infos} {infos_word} "
               "in {files} {files_word}",
     },
-    "page": {"zh": "（第{page}页）", "en": " (page {page})"},
     "no-such-path": {"zh": "{path}：文件或文件夹不存在", "en": "{path}: no such file or directory"},
     "no-reports": {
         "zh": "{path}：没有找到报告文件（{suffixes}）",
