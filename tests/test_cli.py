@@ -142,7 +142,7 @@ def test_rules_lists_every_rule() -> None:
 def test_rule_shows_description_and_example() -> None:
     result = run("rule", "s103")
     assert result.exit_code == 0
-    assert result.stdout.startswith("S103 section-missing [error]")
+    assert result.stdout.startswith("S103 section-missing [错误]  （规则包 gov-annual-report")
     assert "示例" in result.stdout
 
 

@@ -15,7 +15,7 @@ from reportlint.check.engine import RuleFailure, Selection, lint_bytes
 from reportlint.check.packs import Rule, RuleSet
 from reportlint.cli.helptext import chinese_help
 from reportlint.cli.notes import Notes, run_lang
-from reportlint.common.i18n import LANGS
+from reportlint.common.i18n import LANGS, say
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import UsageError
 from reportlint.facts.issuer import KINDS as ISSUER_KINDS
@@ -321,7 +321,8 @@ def list_rules(rule_dirs: tuple[str, ...]) -> None:
     """List every rule: code, name, default severity, summary."""
     for rule in _load_rules(rule_dirs).rules:
         off = "" if rule.enabled else "（默认关闭）"
-        click.echo(f"{rule.code}  {rule.name:<32} {rule.severity.label:<8} {rule.summary}{off}")
+        level = say(rule.severity.label)
+        click.echo(f"{rule.code}  {rule.name:<32} {level:<4} {rule.summary}{off}")
 
 
 @cli.command(name="rule")
@@ -333,7 +334,8 @@ def show_rule(code: str, rule_dirs: tuple[str, ...]) -> None:
     rule = _load_rules(rule_dirs).by_code(code.upper())
     if rule is None:
         raise UsageError(f"unknown rule code {code!r} (see 'reportlint rules')")
-    click.echo(f"{rule.code} {rule.name} [{rule.severity.label}]  ({rule.pack}, kind {rule.kind})")
+    click.echo(f"{rule.code} {rule.name} [{say(rule.severity.label)}]  "
+               f"（规则包 {rule.pack}，类型 {rule.kind}）")
     click.echo("")
     click.echo(rule.description)
     if rule.example:
