@@ -81,3 +81,10 @@ def test_related_cells_are_named_by_their_labels_not_template_keys() -> None:
     # was: "table3 new/total：95"
     assert [r["message"] for d in found for r in d["related"]] == [
         "表三（收到和处理政府信息公开申请情况）“一、本年新收政府信息公开申请数量”行“总计”列：95"]
+
+
+def test_config_shows_the_lang_it_sets(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    write(project, {"reportlint.toml": 'lang = "en"\n'})
+    out = run(["config", "."], project, monkeypatch, capsys).out
+    assert 'lang = "en"\n' in out
