@@ -13,6 +13,7 @@ import click
 from reportlint import __version__
 from reportlint.check.engine import RuleFailure, Selection, lint_bytes
 from reportlint.check.packs import Rule, RuleSet
+from reportlint.cli.fixing import fix_runs, refuse_stdin
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import UsageError
 from reportlint.facts.issuer import KINDS as ISSUER_KINDS
@@ -241,12 +242,14 @@ def cli() -> None:
 @click.option("--deadline", metavar="MM-DD",
               help="Publication deadline in the following year (e.g. 01-31), for the issuer "
                    "kind in effect.")
+@click.option("--fix", is_flag=True, help="Apply the safe automatic fixes to text files.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
 def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
           ignore: str | None, fail_on: str | None, rule_dirs: tuple[str, ...],
           stdin_filename: str | None, no_source: bool, extend_select: str | None,
           config_file: str | None, isolated: bool, output_file: str | None,
           show_statistics: bool, quiet: bool, issuer_kind: str | None,
-          deadline: str | None) -> None:
+          deadline: str | None, fix: bool, diff: bool) -> None:
     """Lint report files (a folder: every report file under it; '-': standard input)."""
     resolver = Resolver(Overrides(
         select=_codes(select) or None, ignore=_codes(ignore),
@@ -257,7 +260,13 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
         config_file=Path(config_file) if config_file else None, isolated=isolated,
     ))
     _guard_output(output_file, paths)
+    if fix or diff:
+        refuse_stdin(paths)
     outcome = _lint_all(resolver, paths, stdin_filename)
+    if diff:
+        _show_diff(outcome)
+    if fix:
+        outcome.runs = _fixed(outcome.runs)
     linted = outcome.runs
     reports = [report for report, _ in linted]
     fail_on_of = {report.path: resolved.fail_on for report, resolved in linted}
@@ -281,6 +290,24 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
         click.echo(f"reportlint: {problem}", err=True)
     worst = max((exit_code([r], fail_on_of[r.path]) for r in reports), default=EXIT_CLEAN)
     click.get_current_context().exit(EXIT_USAGE if outcome.unreadable else worst)
+
+
+def _show_diff(outcome: _Linted) -> None:
+    """``--diff``: the fixes as a unified diff and, like ruff, exit 1 when there are some."""
+    result = fix_runs(outcome.runs, write=False)
+    click.echo("".join(result.diffs), nl=False)
+    for note in [*result.notes, *outcome.unreadable]:
+        click.echo(f"reportlint: {note}", err=True)
+    click.get_current_context().exit(
+        EXIT_USAGE if outcome.unreadable else EXIT_FINDINGS if result.fixed else EXIT_CLEAN)
+
+
+def _fixed(runs: list[tuple[FileReport, Resolved]]) -> list[tuple[FileReport, Resolved]]:
+    result = fix_runs(runs, write=True)
+    for note in result.notes:
+        click.echo(f"reportlint: {note}", err=True)
+    click.echo(f"reportlint: 已自动修复 {result.fixed} 处", err=True)
+    return result.runs
 
 
 @cli.command(name="rules")

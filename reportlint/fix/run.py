@@ -1,0 +1,46 @@
+"""Fix a file until nothing fixable is left: lint, apply the fixes, lint again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlint.fix.apply import apply_edits
+from reportlint.model import Edit, FileReport
+
+# A fix can uncover another (an alias heading fixed, its section is found): a few rounds;
+# the bound keeps two fixes that undo each other from looping.
+MAX_ROUNDS = 10
+
+# Files reportlint reads but cannot write back: the text it checks is not the file's bytes.
+UNWRITABLE = frozenset({".pdf", ".docx", ".doc", ".wps", ".html", ".htm"})
+
+Lint = Callable[[str, bytes], FileReport]
+
+
+@dataclass(frozen=True)
+class Fixed:
+    data: bytes
+    report: FileReport  # what is left after fixing
+    count: int  # edits applied
+
+
+def can_write(path: str) -> bool:
+    return Path(path).suffix.lower() not in UNWRITABLE
+
+
+def fix_edits(report: FileReport) -> list[Edit]:
+    return [edit for d in report.diagnostics if d.fix for edit in d.fix.edits]
+
+
+def fix_bytes(path: str, data: bytes, lint: Lint) -> Fixed:
+    """``data`` with every safe fix applied, and the diagnostics that are left."""
+    report, count = lint(path, data), 0
+    for _ in range(MAX_ROUNDS):
+        applied = apply_edits(data, fix_edits(report))
+        if applied.count == 0:
+            break
+        data, count = applied.data, count + applied.count
+        report = lint(path, data)
+    return Fixed(data, report, count)
