@@ -14,6 +14,7 @@ from reportlint import __version__
 from reportlint.check.engine import RuleFailure, Selection, lint_bytes
 from reportlint.check.packs import Rule, RuleSet
 from reportlint.cli.fixing import fix_runs, refuse_stdin
+from reportlint.cli.serving import server_command
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import UsageError
 from reportlint.facts.issuer import KINDS as ISSUER_KINDS
@@ -22,6 +23,7 @@ from reportlint.model import FileReport, Settings, Severity, Source
 from reportlint.output import FORMATTERS, FormatOptions
 from reportlint.output.base import summary_line
 from reportlint.output.choices import base_dir, default_format, statistics, use_color
+from reportlint.output.rulehelp import rule_help
 from reportlint.read import READERS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -329,13 +331,7 @@ def show_rule(code: str, rule_dirs: tuple[str, ...]) -> None:
     rule = _load_rules(rule_dirs).by_code(code.upper())
     if rule is None:
         raise UsageError(f"unknown rule code {code!r} (see 'reportlint rules')")
-    click.echo(f"{rule.code} {rule.name} [{rule.severity.label}]  ({rule.pack}, kind {rule.kind})")
-    click.echo("")
-    click.echo(rule.description)
-    if rule.example:
-        click.echo("")
-        click.echo("示例：")
-        click.echo("\n".join("  " + line for line in rule.example.rstrip().splitlines()))
+    click.echo(rule_help(rule), nl=False)
 
 
 @cli.command(name="config")
@@ -381,6 +377,9 @@ def extract(path: str) -> None:
     from reportlint.read.extract import extract_listing
 
     click.echo(extract_listing(_read_source(path)), nl=False)
+
+
+cli.add_command(server_command)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

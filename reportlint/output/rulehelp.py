@@ -1,0 +1,14 @@
+"""A rule's help: what ``reportlint rule CODE`` prints and the language server shows on hover."""
+
+from __future__ import annotations
+
+from reportlint.check.packs import Rule
+
+
+def rule_help(rule: Rule) -> str:
+    lines = [f"{rule.code} {rule.name} [{rule.severity.label}]  ({rule.pack}, kind {rule.kind})",
+             "", rule.description]
+    if rule.example:
+        lines += ["", "示例："]
+        lines += ["  " + line for line in rule.example.rstrip().splitlines()]
+    return "\n".join(lines) + "\n"
