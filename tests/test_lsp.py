@@ -59,15 +59,16 @@ def _apply(text: str, edits: list[dict[str, Any]], encoding: str) -> str:
         start, end = edit["range"]["start"], edit["range"]["end"]
         assert start["line"] == end["line"]
         line = lines[start["line"]]
-        a, b = _offset(line, start["character"], encoding), _offset(line, end["character"], encoding)
-        lines[start["line"]] = line[:a] + edit["newText"] + line[b:]
+        begin = _offset(line, start["character"], encoding)
+        stop = _offset(line, end["character"], encoding)
+        lines[start["line"]] = line[:begin] + edit["newText"] + line[stop:]
     return "\n".join(lines)
 
 
 def _report() -> str:
     """The example with 𠀀 early on line 4 and a short phone number after it (C604)."""
-    text = EXAMPLE
-    return text.replace("根据《", "根据𠀀《", 1).replace("电话：0739-2323188", f"电话：{BAD_PHONE}", 1)
+    text = EXAMPLE.replace("根据《", "根据𠀀《", 1)
+    return text.replace("电话：0739-2323188", f"电话：{BAD_PHONE}", 1)
 
 
 @pytest.fixture
@@ -190,7 +191,8 @@ def test_a_bad_configuration_is_one_diagnostic_and_the_server_lives_on(
 def test_related_locations_are_related_information(client: LspClient, folder: Path) -> None:
     client.initialize(folder, None)
     # a row whose 总计 no longer adds up: T401, with the cells it adds as related locations
-    text = _report().replace("一、本年新收政府信息公开申请数量\n\t1\n", "一、本年新收政府信息公开申请数量\n\t2\n")
+    row = "一、本年新收政府信息公开申请数量\n"
+    text = _report().replace(row + "\t1\n", row + "\t2\n")
     uri = _open(client, folder / "report.txt", text)
     found = client.diagnostics(uri)
     total = next(d for d in found if d["code"] == "T401")
