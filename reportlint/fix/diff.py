@@ -19,5 +19,6 @@ def unified_diff(path: str, before: bytes, after: bytes) -> str:
     """``--- a/path`` / ``+++ b/path`` hunks; a line end that a line keeps is shown as is."""
     old = _text(before).splitlines(keepends=True)
     new = _text(after).splitlines(keepends=True)
-    lines = difflib.unified_diff(old, new, f"a/{path}", f"b/{path}")
+    name = path.lstrip("/")
+    lines = difflib.unified_diff(old, new, f"a/{name}", f"b/{name}")
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
