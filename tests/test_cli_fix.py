@@ -83,3 +83,13 @@ def test_fix_refuses_standard_input(
                stdin=EXAMPLE.encode("utf-8"))
     assert done.code == 2
     assert done.err.startswith("reportlint: -: --fix 和 --diff 不能用于标准输入")
+
+
+def test_rules_and_rule_say_which_rules_fix(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listed = run(["rules"], tmp_path, monkeypatch, capsys).out.splitlines()
+    fixable = sorted(line.split()[0] for line in listed if line.endswith("（可自动修复）"))
+    assert fixable == ["F206", "N303", "S102", "S105"]
+    shown = run(["rule", "S105"], tmp_path, monkeypatch, capsys).out
+    assert "\n可自动修复（check --fix）：改为规范标题“…”\n" in shown

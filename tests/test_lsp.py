@@ -14,8 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from clirun import EXAMPLE
+from clirun import EXAMPLE, ROOT
 from lspclient import LspClient
+
+from reportlint.check.engine import Selection, lint_bytes
+from reportlint.check.packs import load_rules
+from reportlint.model import Settings
 
 pytest.importorskip("pygls", reason="the language server needs the lsp extra (pygls)")
 
@@ -201,3 +205,26 @@ def test_related_locations_are_related_information(client: LspClient, folder: Pa
     assert len(related) >= 2
     for info in related:
         assert info["location"]["uri"] == uri and info["message"]
+
+
+def test_html_opened_as_text_points_into_the_html_source(client: LspClient,
+                                                         folder: Path) -> None:
+    client.initialize(folder, None)
+    # the editor decoded the GB2312 file (its <meta charset>); the server gets the text
+    html = (ROOT / "fixtures" / "documents" / "example.html").read_bytes().decode("gb18030")
+    uri = _open(client, folder / "report.html", html)
+    cell = next(d for d in client.diagnostics(uri) if d["code"] == "N303")
+    line, start, _ = _position(html, '－</span><span>2', "utf-16")
+    assert cell["range"]["start"] == {"line": line, "character": start}
+    # the end is where `reportlint check` ends it in the HTML source (all BMP: units = code
+    # points)
+    path = ROOT / "fixtures" / "documents" / "example.html"
+    report = lint_bytes(str(path), path.read_bytes(), load_rules(), Selection(), Settings())
+    span = next(d.span for d in report.diagnostics if d.code == "N303")
+    assert cell["range"]["end"] == {"line": span.end_line - 1, "character": span.end_column - 1}
+
+
+def test_markdown_is_linted(client: LspClient, folder: Path) -> None:
+    client.initialize(folder, None)
+    uri = _open(client, folder / "report.md", _report())
+    assert [d["code"] for d in client.diagnostics(uri)] == ["C604", "N303"]

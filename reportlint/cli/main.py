@@ -318,7 +318,7 @@ def _fixed(runs: list[tuple[FileReport, Resolved]]) -> list[tuple[FileReport, Re
 def list_rules(rule_dirs: tuple[str, ...]) -> None:
     """List every rule: code, name, default severity, summary."""
     for rule in _load_rules(rule_dirs).rules:
-        off = "" if rule.enabled else "（默认关闭）"
+        off = ("" if rule.enabled else "（默认关闭）") + ("（可自动修复）" if rule.fix else "")
         click.echo(f"{rule.code}  {rule.name:<32} {rule.severity.label:<8} {rule.summary}{off}")
 
 

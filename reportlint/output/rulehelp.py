@@ -8,6 +8,8 @@ from reportlint.check.packs import Rule
 def rule_help(rule: Rule) -> str:
     lines = [f"{rule.code} {rule.name} [{rule.severity.label}]  ({rule.pack}, kind {rule.kind})",
              "", rule.description]
+    if rule.fix:
+        lines += ["", "可自动修复（check --fix）：" + rule.fix.replace("{replacement}", "…")]
     if rule.example:
         lines += ["", "示例："]
         lines += ["  " + line for line in rule.example.rstrip().splitlines()]

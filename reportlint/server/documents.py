@@ -6,6 +6,7 @@ message, never an exception out of the server.
 
 from __future__ import annotations
 
+from codecs import BOM_UTF8
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +54,8 @@ class Workspace:
         lines = split_lines(text)
         try:
             resolved = self.resolver.resolve(path)
-            report = lint_bytes(str(path), text.encode("utf-8"), resolved.rules,
+            # The BOM says UTF-8 over an HTML file's own <meta charset> (the editor decoded it)
+            report = lint_bytes(str(path), BOM_UTF8 + text.encode("utf-8"), resolved.rules,
                                 resolved.selection, resolved.settings)
         except (UsageError, RuleFailure) as error:
             return Linted(None, lines, None, str(error))
