@@ -18,14 +18,13 @@ import time
 from pathlib import Path
 
 from bench import EXAMPLE, median_ms, scaled_report
-
 from reportlint.check.engine import Selection, lint_bytes
 from reportlint.check.packs import load_rules
 from reportlint.model import Settings
 from reportlint.server.lsp import DEBOUNCE_SECONDS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from lspclient import LspClient  # noqa: E402
+from lspclient import LspClient
 
 
 def _timed_changes(client: LspClient, uri: str, text: str, runs: int) -> float:
