@@ -17,6 +17,8 @@ from reportlint.config.files import FileConfig, toml_loads
 class IgnoreEdit:
     config: Path  # the file to write (created when it does not exist)
     text: str  # its whole new text
+    old: str  # its text now ("" when it does not exist)
+    exists: bool
 
 
 def _glob(document: Path, folder: Path) -> str:
@@ -59,11 +61,12 @@ def ignore_in_file(config: FileConfig, document: Path, code: str) -> IgnoreEdit 
     """The edit that stops ``code`` for ``document``: in the configuration that applies, or
     in a new ``reportlint.toml`` beside the document. None when it cannot be done safely."""
     path = config.path or document.absolute().parent / "reportlint.toml"
+    exists = path.exists()
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        text = path.read_text(encoding="utf-8") if exists else ""
     except (OSError, UnicodeDecodeError):
         return None
     glob = _glob(document, path.parent)
     header = f"{config.table}.per-file-ignores" if config.table else "per-file-ignores"
     new = _with_entry(text, header, glob, code)
-    return IgnoreEdit(path, new) if _says(new, config.table, glob, code) else None
+    return IgnoreEdit(path, new, text, exists) if _says(new, config.table, glob, code) else None

@@ -57,12 +57,14 @@ def _path(uri: str) -> Path | None:
 
 async def _lint_now(ls: ReportServer, uri: str) -> None:
     path = _path(uri)
-    if path is None or not handles(path):
+    if path is None or not handles(path) or uri not in ls.workspace.text_documents:
         return
     document = ls.workspace.get_text_document(uri)
     text, version = document.source, document.version
     loop = asyncio.get_running_loop()
     linted = await loop.run_in_executor(ls.worker, ls.lint_space.lint, path, text)
+    if uri not in ls.workspace.text_documents:
+        return  # closed meanwhile: its diagnostics were cleared
     if ls.workspace.get_text_document(uri).version != version:
         return  # the buffer changed meanwhile: its own run publishes
     ls.linted[uri] = linted
@@ -187,12 +189,10 @@ def _ignore_action(ls: ReportServer, uri: str, linted: Linted,
     if found is None:
         return None
     target = found.config.as_uri()
-    exists = found.config.exists()
-    old = found.config.read_text(encoding="utf-8") if exists else ""
     edit = lsp.TextDocumentEdit(
         lsp.OptionalVersionedTextDocumentIdentifier(target, None),
-        [lsp.TextEdit(convert.whole_file(old, ls.encoding), found.text)])
-    changes: list[Any] = [] if exists else [lsp.CreateFile(target)]
+        [lsp.TextEdit(convert.whole_file(found.old, ls.encoding), found.text)])
+    changes: list[Any] = [] if found.exists else [lsp.CreateFile(target)]
     return lsp.CodeAction(
         title=f"在此文件中忽略 {code}（写入 {found.config.name} 的 per-file-ignores）",
         kind=lsp.CodeActionKind.QuickFix,
