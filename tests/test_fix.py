@@ -15,7 +15,7 @@ from reportlint.check.packs import RuleSet, load_rule, load_rules
 from reportlint.errors import UsageError
 from reportlint.fix.apply import apply_edits
 from reportlint.fix.run import fix_bytes
-from reportlint.model import Edit, Settings, Span
+from reportlint.model import Diagnostic, Edit, FileReport, Fix, Settings, Severity, Span
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +67,21 @@ def test_a_rule_whose_kind_cannot_fix_may_not_declare_a_fix(tmp_path: Path) -> N
                     "fix: 删除\n", encoding="utf-8")
     with pytest.raises(UsageError, match=r"X901.yaml:7: key 'fix': kind 'pattern' has no"):
         load_rule(rule, "mine")
+
+
+def test_a_round_of_fixes_that_brings_a_new_finding_is_undone() -> None:
+    def lint(path: str, data: bytes) -> FileReport:
+        # a stand-in rule pair: "甲" is fixable to "乙", and "乙" is itself a finding
+        found = []
+        text = data.decode("utf-8")
+        if "甲" in text:
+            edit = Edit(Span(1, 1, 1, 2), "乙", "甲")
+            found.append(Diagnostic("X901", "x", Severity.WARNING, "甲", Span(1, 1, 1, 2),
+                                    fix=Fix("改", (edit,))))
+        if "乙" in text:
+            found.append(Diagnostic("X902", "y", Severity.ERROR, "乙", Span(1, 1, 1, 2)))
+        return FileReport(path, tuple(found))
+
+    fixed = fix_bytes("a.txt", "甲\n".encode(), lint)
+    assert (fixed.data, fixed.count) == ("甲\n".encode(), 0)
+    assert [d.code for d in fixed.report.diagnostics] == ["X901"]

@@ -34,13 +34,21 @@ def fix_edits(report: FileReport) -> list[Edit]:
     return [edit for d in report.diagnostics if d.fix for edit in d.fix.edits]
 
 
+def _findings(report: FileReport) -> set[tuple[str, str]]:
+    return {(d.code, d.message) for d in report.diagnostics}
+
+
 def fix_bytes(path: str, data: bytes, lint: Lint) -> Fixed:
-    """``data`` with every safe fix applied, and the diagnostics that are left."""
+    """``data`` with every safe fix applied, and the diagnostics that are left. A round of
+    fixes after which the report has a finding it did not have before is undone: a fix may
+    only take diagnostics away."""
     report, count = lint(path, data), 0
     for _ in range(MAX_ROUNDS):
         applied = apply_edits(data, fix_edits(report))
         if applied.count == 0:
             break
-        data, count = applied.data, count + applied.count
-        report = lint(path, data)
+        after = lint(path, applied.data)
+        if _findings(after) - _findings(report):
+            break
+        data, count, report = applied.data, count + applied.count, after
     return Fixed(data, report, count)
