@@ -185,9 +185,10 @@ def test_a_bad_configuration_is_one_diagnostic_and_the_server_lives_on(
     assert len(found) == 1 and "S901" in found[0]["message"]
     assert (found[0]["range"]["start"], found[0]["severity"]) == ({"line": 0, "character": 0}, 1)
 
+    # the configuration is mended and saved in the editor
     (folder / "reportlint.toml").write_text("", encoding="utf-8")
-    client.notify("workspace/didChangeWatchedFiles", {"changes": [
-        {"uri": (folder / "reportlint.toml").as_uri(), "type": 2}]})
+    client.notify("textDocument/didSave", {
+        "textDocument": {"uri": (folder / "reportlint.toml").as_uri()}})
     found = client.diagnostics(uri, lambda ds: len(ds) > 1)
     assert sorted(d["code"] for d in found) == ["C604", "N303"]
 
