@@ -39,7 +39,7 @@ def _fix_one(report: FileReport, resolved: Resolved, write: bool, result: FixRes
     before = Path(path).read_bytes()
     lint = partial(lint_bytes, rules=resolved.rules, selection=resolved.selection,
                    settings=resolved.settings)
-    fixed = fix_bytes(path, before, lint)
+    fixed = fix_bytes(path, before, lint, report)
     if fixed.count and write:
         try:
             Path(path).write_bytes(fixed.data)

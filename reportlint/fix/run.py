@@ -38,11 +38,11 @@ def _findings(report: FileReport) -> set[tuple[str, str]]:
     return {(d.code, d.message) for d in report.diagnostics}
 
 
-def fix_bytes(path: str, data: bytes, lint: Lint) -> Fixed:
+def fix_bytes(path: str, data: bytes, lint: Lint, report: FileReport | None = None) -> Fixed:
     """``data`` with every safe fix applied, and the diagnostics that are left. A round of
     fixes after which the report has a finding it did not have before is undone: a fix may
-    only take diagnostics away."""
-    report, count = lint(path, data), 0
+    only take diagnostics away. ``report``: ``data`` linted already."""
+    report, count = report or lint(path, data), 0
     for _ in range(MAX_ROUNDS):
         applied = apply_edits(data, fix_edits(report))
         if applied.count == 0:
