@@ -51,6 +51,24 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace the text of ``span`` (on one line) by ``replacement``. ``original`` is the text
+    the span held when the edit was made: an edit applies only where that text still is."""
+
+    span: Span
+    replacement: str
+    original: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A safe automatic fix: its title (shown as a quick fix) and its edits."""
+
+    title: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     code: str
     name: str
@@ -61,6 +79,7 @@ class Diagnostic:
     page: int | None = None
     # A human description of the place for formats without lines (``第3个表格第5行第2列``).
     where: str | None = None
+    fix: Fix | None = None
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

@@ -18,6 +18,9 @@ A case file names its rule and lists cases::
         filename: report.md                   # optional: chooses the reader (default .txt)
         settings: {report-year: 2021}         # optional: run settings
         select: [S103, S104]                  # optional: codes compared (default: rule)
+        fixed:                                # optional (rules with a fix): the text after
+          - replace: [新文字, 规范文字]           #   check --fix, as edits to the input;
+                                              #   `fixed: []`: the fix leaves it alone
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ class Case:
     select: tuple[str, ...]
     expect: tuple[tuple[str, int, int], ...]
     settings: dict[str, Any] = field(default_factory=dict)
+    fixed: str | None = None  # the text after every safe fix of the selected rules
 
     @property
     def id(self) -> str:
@@ -76,6 +80,14 @@ def _text(raw: dict[str, Any]) -> str:
     return text
 
 
+def _fixed(raw: dict[str, Any], text: str) -> str | None:
+    if "fixed" not in raw:
+        return None
+    for edit in raw["fixed"]:
+        text = _apply(text, edit)
+    return text
+
+
 def load_cases() -> list[Case]:
     cases: list[Case] = []
     for path in sorted(CASES.glob("*.yaml")):
@@ -83,7 +95,8 @@ def load_cases() -> list[Case]:
         for raw in doc["cases"]:
             select = tuple(raw.get("select", [doc["rule"]]))
             expect = tuple(sorted((str(c), int(li), int(co)) for c, li, co in raw["expect"]))
-            cases.append(Case(path.name, raw["name"], _text(raw),
+            text = _text(raw)
+            cases.append(Case(path.name, raw["name"], text,
                               raw.get("filename", "case.txt"), select, expect,
-                              dict(raw.get("settings") or {})))
+                              dict(raw.get("settings") or {}), _fixed(raw, text)))
     return cases

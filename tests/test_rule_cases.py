@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from casefiles import Case, load_cases
 
 from reportlint.check.engine import Selection, lint_bytes
 from reportlint.check.packs import RuleSet, load_rules
+from reportlint.fix.run import fix_bytes
 from reportlint.model import Settings
 
 CASES = load_cases()
+FIX_CASES = [c for c in CASES if c.fixed is not None]
 
 
 @pytest.fixture(scope="module")
@@ -31,3 +35,16 @@ def test_every_rule_has_a_failing_and_a_passing_case(rules: RuleSet) -> None:
     missing = [r.code for r in rules.rules
                if r.code not in failing or r.code not in passing]
     assert missing == []
+
+
+@pytest.mark.parametrize("case", FIX_CASES, ids=[c.id for c in FIX_CASES])
+def test_fixed_text(case: Case, rules: RuleSet) -> None:
+    lint = partial(lint_bytes, rules=rules, selection=Selection(select=case.select),
+                   settings=Settings(case.settings))
+    fixed = fix_bytes(case.filename, case.text.encode("utf-8"), lint)
+    assert fixed.data.decode("utf-8") == case.fixed
+
+
+def test_every_fixable_rule_has_a_case_it_fixes(rules: RuleSet) -> None:
+    fixed = {code for c in FIX_CASES if c.fixed != c.text for code in c.select}
+    assert [r.code for r in rules.rules if r.fix and r.code not in fixed] == []

@@ -44,7 +44,7 @@ console.log(JSON.stringify(found));
 
 def _matcher() -> dict[str, Any]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## VS Code", 1)[1]
+    section = readme.split("## VS Code task", 1)[1]
     block = re.search(r"```json\n(.*?)```", section, re.DOTALL)
     assert block is not None
     matcher: dict[str, Any] = json.loads(block.group(1))["tasks"][0]["problemMatcher"]

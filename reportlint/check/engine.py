@@ -10,7 +10,7 @@ from reportlint.check.kinds.base import Finding
 from reportlint.check.packs import Rule, RuleSet
 from reportlint.errors import InputProblem
 from reportlint.facts.context import Context
-from reportlint.model import Diagnostic, FileReport, Settings, Severity, Source, Span
+from reportlint.model import Diagnostic, FileReport, Fix, Settings, Severity, Source, Span
 from reportlint.parse.catalogue import catalogue_of
 from reportlint.parse.parser import parse
 from reportlint.parse.tree import Document
@@ -59,6 +59,13 @@ def _severity(rule: Rule, finding: Finding, selection: Selection) -> Severity:
     return Severity.parse(finding.severity)
 
 
+def _fix(rule: Rule, finding: Finding) -> Fix | None:
+    """The finding's edit as the rule's fix, when the rule's YAML declares one."""
+    if rule.fix is None or finding.edit is None:
+        return None
+    return Fix(rule.fix.format(replacement=finding.edit.replacement), (finding.edit,))
+
+
 def _diagnostic(rule: Rule, finding: Finding, selection: Selection) -> Diagnostic:
     return Diagnostic(
         code=rule.code,
@@ -67,6 +74,7 @@ def _diagnostic(rule: Rule, finding: Finding, selection: Selection) -> Diagnosti
         message=finding.message,
         span=finding.span,
         related=finding.related,
+        fix=_fix(rule, finding),
     )
 
 

@@ -26,7 +26,7 @@ _REQUIRED: dict[str, type] = {
     "code": str, "name": str, "severity": str, "description": str, "kind": str,
 }
 _OPTIONAL: dict[str, type] = {
-    "summary": str, "params": dict, "example": str, "enabled": bool,
+    "summary": str, "params": dict, "example": str, "enabled": bool, "fix": str,
 }
 _PACK_KEYS: dict[str, type] = {"name": str, "description": str, "data": dict}
 
@@ -44,6 +44,9 @@ class Rule:
     file: str
     pack: str
     enabled: bool = True  # False: runs only when a select or extend-select names it
+    # The title of the rule's safe fix ({replacement}: the new text); None: the rule never
+    # fixes, even when its kind could.
+    fix: str | None = None
 
     @property
     def implementation(self) -> Kind:
@@ -143,6 +146,9 @@ def load_rule(path: Path, pack: str) -> Rule:
         known = ", ".join(sorted(KINDS))
         raise _fail(path, doc.line_of("kind"), f"key 'kind': unknown kind {doc['kind']!r} "
                     f"(known: {known})")
+    if "fix" in doc and not kind.fixes:
+        raise _fail(path, doc.line_of("fix"), f"key 'fix': kind {doc['kind']!r} has no "
+                    "automatic fix")
     description = doc["description"].strip()
     return Rule(
         code=doc["code"],
@@ -156,6 +162,7 @@ def load_rule(path: Path, pack: str) -> Rule:
         file=str(path),
         pack=pack,
         enabled=bool(doc.get("enabled", True)),
+        fix=doc.get("fix"),
     )
 
 

@@ -13,8 +13,10 @@ import click
 from reportlint import __version__
 from reportlint.check.engine import RuleFailure, Selection, lint_bytes
 from reportlint.check.packs import Rule, RuleSet
+from reportlint.cli.fixing import fix_runs, refuse_stdin
 from reportlint.cli.helptext import chinese_help
 from reportlint.cli.notes import Notes, run_lang
+from reportlint.cli.serving import server_command
 from reportlint.common.i18n import LANGS, say
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import UsageError
@@ -30,6 +32,7 @@ from reportlint.output.choices import (
     statistics,
     use_color,
 )
+from reportlint.output.rulehelp import rule_help
 from reportlint.read import READERS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -266,12 +269,15 @@ def cli() -> None:
 @click.option("--lang", type=click.Choice(LANGS), default=None,
               help="Language of the text format and of these lines [default: the "
                    "configuration's lang, else zh].")
+@click.option("--fix", is_flag=True, help="Apply the safe automatic fixes to text files.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
 def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
           ignore: str | None, fail_on: str | None, rule_dirs: tuple[str, ...],
           stdin_filename: str | None, no_source: bool, extend_select: str | None,
           config_file: str | None, isolated: bool, output_file: str | None,
           show_statistics: bool, quiet: bool, issuer_kind: str | None,
-          deadline: str | None, color: str, lang: str | None) -> None:
+          deadline: str | None, color: str, lang: str | None, fix: bool,
+          diff: bool) -> None:
     """Lint report files (a folder: every report file under it; '-': standard input)."""
     resolver = Resolver(Overrides(
         select=_codes(select) or None, ignore=_codes(ignore),
@@ -282,7 +288,13 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
         config_file=Path(config_file) if config_file else None, isolated=isolated,
     ))
     _guard_output(output_file, paths)
+    if fix or diff:
+        refuse_stdin(paths)
     outcome = _lint_all(resolver, paths, stdin_filename)
+    if diff:
+        _show_diff(outcome)
+    if fix:
+        outcome.runs = _fixed(outcome.runs)
     linted = outcome.runs
     reports = [report for report, _ in linted]
     fail_on_of = {report.path: resolved.fail_on for report, resolved in linted}
@@ -314,13 +326,31 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
     click.get_current_context().exit(EXIT_USAGE if failed else worst)
 
 
+def _show_diff(outcome: _Linted) -> None:
+    """``--diff``: the fixes as a unified diff and, like ruff, exit 1 when there are some."""
+    result = fix_runs(outcome.runs, write=False)
+    click.echo("".join(result.diffs), nl=False)
+    for note in [*result.notes, *outcome.unreadable]:
+        click.echo(f"reportlint: {note}", err=True)
+    click.get_current_context().exit(
+        EXIT_USAGE if outcome.unreadable else EXIT_FINDINGS if result.fixed else EXIT_CLEAN)
+
+
+def _fixed(runs: list[tuple[FileReport, Resolved]]) -> list[tuple[FileReport, Resolved]]:
+    result = fix_runs(runs, write=True)
+    for note in result.notes:
+        click.echo(f"reportlint: {note}", err=True)
+    click.echo(f"reportlint: 已自动修复 {result.fixed} 处", err=True)
+    return result.runs
+
+
 @cli.command(name="rules")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(),
               help="A rule pack folder to add to the built-in one (repeatable).")
 def list_rules(rule_dirs: tuple[str, ...]) -> None:
     """List every rule: code, name, default severity, summary."""
     for rule in _load_rules(rule_dirs).rules:
-        off = "" if rule.enabled else "（默认关闭）"
+        off = ("" if rule.enabled else "（默认关闭）") + ("（可自动修复）" if rule.fix else "")
         level = say(rule.severity.label)
         click.echo(f"{rule.code}  {rule.name:<32} {level:<4} {rule.summary}{off}")
 
@@ -334,14 +364,7 @@ def show_rule(code: str, rule_dirs: tuple[str, ...]) -> None:
     rule = _load_rules(rule_dirs).by_code(code.upper())
     if rule is None:
         raise UsageError(f"unknown rule code {code!r} (see 'reportlint rules')")
-    click.echo(f"{rule.code} {rule.name} [{say(rule.severity.label)}]  "
-               f"（规则包 {rule.pack}，类型 {rule.kind}）")
-    click.echo("")
-    click.echo(rule.description)
-    if rule.example:
-        click.echo("")
-        click.echo("示例：")
-        click.echo("\n".join("  " + line for line in rule.example.rstrip().splitlines()))
+    click.echo(rule_help(rule), nl=False)
 
 
 @cli.command(name="config")
@@ -389,6 +412,7 @@ def extract(path: str) -> None:
     click.echo(extract_listing(_read_source(path)), nl=False)
 
 
+cli.add_command(server_command)
 chinese_help(cli)
 
 

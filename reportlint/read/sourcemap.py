@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reportlint.model import Diagnostic, LineOrigin, Related, Source, Span
+from reportlint.model import Diagnostic, Edit, Fix, LineOrigin, Related, Source, Span
 
 
 def _point(origins: tuple[LineOrigin, ...], line: int, column: int) -> tuple[int, int]:
@@ -52,10 +52,29 @@ def _map_related(source: Source, related: Related) -> Related:
                    where_of(source, span.line, span.column))
 
 
+def _map_edit(source: Source, edit: Edit) -> Edit | None:
+    """The edit in the file's terms, when its span is still the same run of characters."""
+    span = map_span(source, edit.span)
+    same_run = (span.line == span.end_line
+                and span.end_column - span.column == edit.span.end_column - edit.span.column)
+    return Edit(span, edit.replacement, edit.original) if same_run else None
+
+
+def map_fix(source: Source, fix: Fix | None) -> Fix | None:
+    """A fix re-addressed to the original file; only text files are fixed (a PDF, Word or
+    HTML file is not rewritten), and only when every edit maps to one run of characters."""
+    if fix is None or source.kind != "text":
+        return None
+    edits = tuple(_map_edit(source, edit) for edit in fix.edits)
+    if any(edit is None for edit in edits):
+        return None
+    return Fix(fix.title, tuple(e for e in edits if e is not None))
+
+
 def to_source(source: Source, diagnostic: Diagnostic) -> Diagnostic:
     """Re-address a diagnostic computed on the text lines to the original file."""
     if source.origins is None:
-        return diagnostic
+        return replace(diagnostic, fix=map_fix(source, diagnostic.fix))
     line = diagnostic.span.line
     return replace(
         diagnostic,
@@ -63,4 +82,5 @@ def to_source(source: Source, diagnostic: Diagnostic) -> Diagnostic:
         related=tuple(_map_related(source, r) for r in diagnostic.related),
         page=page_of(source, line),
         where=where_of(source, line, diagnostic.span.column),
+        fix=map_fix(source, diagnostic.fix),
     )

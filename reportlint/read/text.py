@@ -70,6 +70,19 @@ def decode(data: bytes) -> str:
     raise InputProblem("E001", _UNDECODABLE)
 
 
+def encoding_of(data: bytes) -> tuple[str, int] | None:
+    """The encoding ``decode`` reads ``data`` in and the length of its BOM, or None when it
+    cannot read it without replacing bytes (a fix then leaves the file alone)."""
+    for encoding, body in _candidates(data):
+        try:
+            text = body.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _looks_binary(text):
+            return encoding, len(data) - len(body)
+    return None
+
+
 def decode_lenient(data: bytes) -> tuple[str, str | None]:
     """The text and, when some bytes had to be replaced by U+FFFD, the encoding it was read
     in. A report with a few bad bytes (a line pasted from a file in another encoding) is

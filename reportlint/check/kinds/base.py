@@ -9,7 +9,8 @@ from functools import lru_cache
 from typing import Any
 
 from reportlint.facts.context import Context
-from reportlint.model import Related, Span
+from reportlint.model import Edit, Related, Span
+from reportlint.parse.catalogue import compact
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,31 @@ class Finding:
     message: str
     related: tuple[Related, ...] = ()
     severity: str | None = None  # overrides the rule's default (e.g. F205: extra → warning)
+    # A safe fix the kind is certain of; used only when the rule's YAML declares ``fix``.
+    edit: Edit | None = None
+
+
+def edit_at(ctx: Context, span: Span, replacement: str) -> Edit | None:
+    """An edit replacing the raw text of a one-line span, or None when the span runs over
+    lines, lies outside the text, or already reads ``replacement``."""
+    lines = ctx.raw_lines or ctx.lines
+    if span.line != span.end_line or not 1 <= span.line <= len(lines):
+        return None
+    text = lines[span.line - 1]
+    if span.end_column - 1 > len(text) or span.column >= span.end_column:
+        return None
+    original = text[span.column - 1 : span.end_column - 1]
+    return Edit(span, replacement, original) if original != replacement else None
+
+
+def whole_edit(ctx: Context, span: Span, covers: str, replacement: str) -> Edit | None:
+    """``edit_at``, when the span holds exactly ``covers`` (spaces and soft punctuation
+    aside): a span that also takes a Markdown ``#`` or stops short is never rewritten."""
+    edit = edit_at(ctx, span, replacement)
+    if edit is None:
+        return None
+    seen = ctx.lines[span.line - 1][span.column - 1 : span.end_column - 1]
+    return edit if compact(seen) == compact(covers) else None
 
 
 Check = Callable[[Context, Mapping[str, Any]], Iterable[Finding]]
@@ -73,3 +99,4 @@ class Kind:
     check: Check
     params: Mapping[str, Param] = field(default_factory=dict)
     summary: str = ""
+    fixes: bool = False  # its findings may carry a safe edit (a rule opts in with ``fix:``)

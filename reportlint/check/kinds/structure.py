@@ -14,11 +14,14 @@ from reportlint.check.kinds.base import (
     regex_problem,
     regexes_problem,
     variants_problem,
+    whole_edit,
 )
 from reportlint.facts.context import Context
-from reportlint.facts.year import report_year, title_text
-from reportlint.model import Span
+from reportlint.facts.issuer import title_name
+from reportlint.facts.year import report_year, report_year_disputed, title_text
+from reportlint.model import Edit, Span
 from reportlint.parse.catalogue import compact
+from reportlint.parse.dates import first_year
 from reportlint.parse.tree import Section
 
 _FIRST_LINES = 6
@@ -58,8 +61,27 @@ def title_form(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
         return
     for variant in params["variants"]:
         if regex(variant["pattern"]).search(text):
-            yield Finding(_title_span(ctx), str(variant["message"]))
+            yield Finding(_title_span(ctx), str(variant["message"]),
+                          edit=_title_edit(ctx, params))
             return
+
+
+def _title_edit(ctx: Context, params: Mapping[str, Any]) -> Edit | None:
+    """The title rebuilt in the standard form, when it is the issuer named in it plus a
+    variant ending (``fixable``) and the report year is known and undisputed."""
+    title, fixable = ctx.document.title, params.get("fixable")
+    issuer, year = title_name(ctx.document, ctx.data["issuer"]), report_year(ctx)
+    if title is None or not fixable or issuer is None or year is None \
+            or report_year_disputed(ctx):
+        return None
+    text = compact(title.text)
+    name = compact(issuer.name)
+    rest = text[len(name):]
+    found = regex(fixable).fullmatch(rest)
+    if not text.startswith(name) or found is None or first_year(rest) not in (None, year):
+        return None
+    return whole_edit(ctx, title.span, title.text,
+                      str(params["fixed"]).format(issuer=issuer.name, year=year))
 
 
 def _where_missing(ctx: Context, order: list[str], key: str) -> Span:
@@ -120,8 +142,14 @@ def heading_canonical(ctx: Context, params: Mapping[str, Any]) -> Iterator[Findi
         match = ctx.catalogue.match(section.heading.label, section.heading.number or None)
         wrong_number = section.heading.number != spec.number
         if match is not None and (match.kind != "canonical" or wrong_number):
-            yield Finding(section.heading.span, params["message"].format(
-                heading=section.heading.text, canonical=spec.canonical))
+            heading = section.heading
+            # certain only for a known alias under its right number; a typo or a number
+            # out of place may mean something else
+            certain = match.kind == "alias" and not wrong_number
+            edit = whole_edit(ctx, heading.span, heading.text, spec.canonical) if certain \
+                else None
+            yield Finding(heading.span, params["message"].format(
+                heading=heading.text, canonical=spec.canonical), edit=edit)
 
 
 def section_nonempty(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -155,14 +183,19 @@ KINDS: dict[str, Kind] = {
         "canonical": Param((str,), help="regular expression of the standard title",
                            validate=regex_problem),
         "variants": Param((list,), help="list of {pattern, message}", validate=variants_problem),
-    }, "the title is written in the standard form"),
+        "fixable": Param((str,), required=False, validate=regex_problem,
+                         help="regular expression of the title after the issuer's name that "
+                              "the fix may rewrite (the whole rest must match)"),
+        "fixed": Param((str,), required=False, default="{issuer}{year}年政府信息公开工作年度报告",
+                       help="the standard title; {issuer} {year}"),
+    }, "the title is written in the standard form", fixes=True),
     "sections-present": Kind(sections_present, {"message": MESSAGE, "since_year": _SINCE},
                              "every section of the catalogue is present"),
     "section-order": Kind(section_order, {"misplaced": MESSAGE, "repeated": MESSAGE,
                                           "since_year": _SINCE},
                           "sections come in catalogue order, once each"),
     "heading-canonical": Kind(heading_canonical, {"message": MESSAGE, "since_year": _SINCE},
-                              "headings use the canonical wording and numbering"),
+                              "headings use the canonical wording and numbering", fixes=True),
     "section-nonempty": Kind(section_nonempty, {"message": MESSAGE},
                              "every section has a body"),
     "old-format": Kind(old_format, {

@@ -8,14 +8,15 @@ language of ``grammar/relations.lark``.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param
+from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param, edit_at, whole_edit
 from reportlint.facts.context import Context
 from reportlint.facts.year import report_year
-from reportlint.model import Related
+from reportlint.model import Edit, Related
 from reportlint.tables.layer import table_layer
 from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable
 from reportlint.tables.relations import Outcome, evaluate, parse_relation
@@ -95,10 +96,25 @@ def table_shape(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
                       (params["extra_severity"] if problem.kind == "extra-row" else None))
 
 
+# The numbering before a row label (1. 1、 （1） (2)): the writer's own, kept by the fix.
+_DIGITS = "0-9０-９一二三四五六七八九十"
+_NUMBERING = re.compile(rf"\s*(?:[（(][{_DIGITS}]+[)）]|[{_DIGITS}]+[.．、])?\s*")
+
+
+def _label_edit(ctx: Context, problem: Any) -> Edit | None:
+    """The row label as the template writes it, under the writer's own numbering."""
+    label, canonical = str(problem.args["label"]), str(problem.args["canonical"])
+    numbering = _NUMBERING.match(label)
+    own = numbering.group() if numbering else ""
+    body = canonical[len(m.group()):] if (m := _NUMBERING.match(canonical)) else canonical
+    return whole_edit(ctx, problem.span, label, own + body)
+
+
 def label_inexact(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     for table, problem in _problems(ctx, ("label-inexact",)):
         name = table.template.name if table.template else table.key
-        yield Finding(problem.span, params["message"].format(table=name, **problem.args))
+        yield Finding(problem.span, params["message"].format(table=name, **problem.args),
+                      edit=_label_edit(ctx, problem))
 
 
 def table_unrecoverable(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -117,7 +133,21 @@ def cell_value(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
             if cell.status in wanted:
                 message = params["messages"][cell.status]
                 yield Finding(cell.span, message.format(
-                    cell=cell_name(table, cell), text=cell.text, note=cell.note))
+                    cell=cell_name(table, cell), text=cell.text, note=cell.note),
+                    edit=_ascii_digits_edit(ctx, cell))
+
+
+# Full-width digits, minus and point → ASCII: the same number, written the standard way.
+_ASCII_DIGITS = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},
+                               "－": "-", "．": "."})
+
+
+def _ascii_digits_edit(ctx: Context, cell: BoundCell) -> Edit | None:
+    lines = ctx.raw_lines or ctx.lines
+    if cell.span.line != cell.span.end_line or not 1 <= cell.span.line <= len(lines):
+        return None
+    raw = lines[cell.span.line - 1][cell.span.column - 1 : cell.span.end_column - 1]
+    return edit_at(ctx, cell.span, raw.translate(_ASCII_DIGITS))
 
 
 def _choices(spec: Any, table: BoundTable) -> list[str]:
@@ -223,13 +253,13 @@ KINDS: dict[str, Kind] = {
         "extra_severity": Param((str,), False, "warning", "severity of an unexpected row"),
     }, "tables have the template's rows and columns"),
     "table-label": Kind(label_inexact, {"message": MESSAGE},
-                        "row labels match the template exactly"),
+                        "row labels match the template exactly", fixes=True),
     "table-recoverable": Kind(table_unrecoverable, {"message": MESSAGE},
                               "table cells can be separated and counted"),
     "table-cell": Kind(cell_value, {
         "statuses": Param((list,), help="statuses reported: bad, negative, blank, nonstandard"),
         "messages": Param((dict,), help="a message per status; {cell} {text} {note}"),
-    }, "table cells hold the numbers the template expects"),
+    }, "table cells hold the numbers the template expects", fixes=True),
     "table-relation": Kind(table_relation, {
         "relations": Param((list,), help="list of {table, check, at, each, text, message}",
                            validate=_relations_problem),
