@@ -15,7 +15,7 @@ from reportlint.check.packs import RuleSet, load_rules
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "fixtures"))
 
-from make_real_golden import golden_path, findings_of, real_reports  # noqa: E402
+from make_real_golden import findings_of, golden_path, real_reports  # noqa: E402
 
 
 @pytest.fixture(scope="module")

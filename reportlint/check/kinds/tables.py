@@ -101,11 +101,23 @@ def label_inexact(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(problem.span, params["message"].format(table=name, **problem.args))
 
 
+def _unpaired_rows(names: tuple[str, ...], orphans: int) -> str:
+    shown = "、".join(names[:4])
+    more = f"等{len(names)}行" if len(names) > 4 else ""
+    loose = f"{orphans}个没有行标题的数值行" if orphans else ""
+    return "，".join(part for part in (shown + more, loose) if part)
+
+
 def table_unrecoverable(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     for table in table_layer(ctx).tables.values():
-        if table.status == UNRECOVERABLE:
-            name = table.template.name if table.template else table.key
+        if table.status != UNRECOVERABLE:
+            continue
+        name = table.template.name if table.template else table.key
+        if table.unpaired is None:
             yield Finding(table.span, params["message"].format(table=name))
+        else:
+            rows = _unpaired_rows(*table.unpaired)
+            yield Finding(table.span, params["unpaired"].format(table=name, rows=rows))
 
 
 def cell_value(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -224,7 +236,7 @@ KINDS: dict[str, Kind] = {
     }, "tables have the template's rows and columns"),
     "table-label": Kind(label_inexact, {"message": MESSAGE},
                         "row labels match the template exactly"),
-    "table-recoverable": Kind(table_unrecoverable, {"message": MESSAGE},
+    "table-recoverable": Kind(table_unrecoverable, {"message": MESSAGE, "unpaired": MESSAGE},
                               "table cells can be separated and counted"),
     "table-cell": Kind(cell_value, {
         "statuses": Param((list,), help="statuses reported: bad, negative, blank, nonstandard"),
