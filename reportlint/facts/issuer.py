@@ -84,7 +84,18 @@ def title_name(document: Document, data: Mapping[str, Any]) -> IssuerName | None
         return None
     found = _prefix(data["name"]["strip_prefix"]).match(text)
     begin = found.end() if found else 0
-    return _trimmed(title, begin, years[0][1])
+    _, year_start, year_end = years[0]
+    before = _trimmed(title, begin, year_start)
+    return before or _after_year(title, year_end, data)
+
+
+def _after_year(title: TextBlock, year_end: int, data: Mapping[str, Any]) -> IssuerName | None:
+    """The name in a title that puts the year first: between the year (年 or 年度) and the
+    report's name."""
+    text = title.text
+    start = year_end + 1 if text[year_end:year_end + 1] == "度" else year_end
+    end = text.find(data["name"]["end_before"], start)
+    return _trimmed(title, start, end) if end > start else None
 
 
 def signature_name(document: Document) -> IssuerName | None:
