@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param
+from reportlint.check.kinds.cellruns import CELL, COLUMN, TABLE, Run, runs
 from reportlint.facts.context import Context
 from reportlint.facts.year import report_year
 from reportlint.model import Related
@@ -122,14 +123,54 @@ def table_unrecoverable(ctx: Context, params: Mapping[str, Any]) -> Iterator[Fin
 
 def cell_value(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     wanted = set(params["statuses"])
+    grouped = params.get("runs") or {}
     for table in table_layer(ctx).tables.values():
         if table.status != BOUND:
             continue
         for cell in table.cells.values():
-            if cell.status in wanted:
+            if cell.status in wanted and cell.status not in grouped:
                 message = params["messages"][cell.status]
                 yield Finding(cell.span, message.format(
                     cell=cell_name(table, cell), text=cell.text, note=cell.note))
+        for status, messages in grouped.items():
+            if status in wanted:
+                yield from _run_findings(table, status, messages, params["messages"][status])
+
+
+_SCOPE_COLUMNS = 5  # a run over more columns than this is named as the whole table
+
+
+def _scope_name(table: BoundTable, run: Run) -> str:
+    template, first = table.template, run.cells[0]
+    if template is None:
+        return ""
+    if run.scope == TABLE:
+        columns = list(dict.fromkeys(c.column for c in run.cells))
+        shown = "、".join(f"“{template.column(c).label}”" for c in columns[:_SCOPE_COLUMNS])
+        return "" if len(columns) > _SCOPE_COLUMNS else f"{shown}{len(columns)}列"
+    if run.scope == COLUMN:
+        return f"“{template.column(first.column).label}”列"
+    row = template.row(first.row)
+    return f"“{row.label if row else first.row}”行"
+
+
+def _run_findings(table: BoundTable, status: str, messages: Mapping[str, str],
+                  single: str) -> Iterator[Finding]:
+    """One finding per run of cells with ``status`` (one root cause, one diagnostic), every
+    cell of the run a related location."""
+    cells = [c for c in table.cells.values() if c.status == status]
+    name = table.template.name if table.template else table.key
+    for run in runs(cells):
+        first = run.cells[0]
+        if run.scope == CELL:
+            yield Finding(first.span, single.format(
+                cell=cell_name(table, first), text=first.text, note=first.note))
+            continue
+        related = tuple(Related(c.span, f"{cell_name(table, c)}：{c.text or '空白'}")
+                        for c in run.cells[1:])
+        yield Finding(first.span, messages[run.scope].format(
+            table=name, scope=_scope_name(table, run), count=len(run.cells),
+            cell=cell_name(table, first)), related)
 
 
 def _choices(spec: Any, table: BoundTable) -> list[str]:
@@ -241,6 +282,8 @@ KINDS: dict[str, Kind] = {
     "table-cell": Kind(cell_value, {
         "statuses": Param((list,), help="statuses reported: bad, negative, blank, nonstandard"),
         "messages": Param((dict,), help="a message per status; {cell} {text} {note}"),
+        "runs": Param((dict,), False, None, "status → {column, row, table} messages: such "
+                      "cells are reported once per run; {table} {scope} {count} {cell}"),
     }, "table cells hold the numbers the template expects"),
     "table-relation": Kind(table_relation, {
         "relations": Param((list,), help="list of {table, check, at, each, text, message}",
