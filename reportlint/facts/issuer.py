@@ -18,7 +18,7 @@ from reportlint.facts.context import Context
 from reportlint.facts.monthday import normal_month_day
 from reportlint.model import Span
 from reportlint.parse.dates import DATE, find_years
-from reportlint.parse.tree import Document, TextBlock
+from reportlint.parse.tree import Document, Piece, TextBlock
 
 GOVERNMENT, DEPARTMENT = "government", "department"
 KINDS = (GOVERNMENT, DEPARTMENT)
@@ -75,9 +75,10 @@ def _trimmed(block: TextBlock, start: int, end: int) -> IssuerName | None:
 
 def title_name(document: Document, data: Mapping[str, Any]) -> IssuerName | None:
     """The agency named in the title: the words before the report year."""
-    title = document.title
-    if title is None:
-        return None
+    return _name_in_title(document.title, data) if document.title is not None else None
+
+
+def _name_in_title(title: TextBlock, data: Mapping[str, Any]) -> IssuerName | None:
     text = title.text
     years = sorted(find_years(text), key=lambda y: y[1])
     if not years:
@@ -128,7 +129,16 @@ def _decide(ctx: Context) -> IssuerKind:
     if forced:
         return IssuerKind(str(forced), ("运行设置 issuer-kind 指定",))
     found = issuer_name(ctx.document, ctx.data["issuer"])
-    return classify(found.name if found else None, ctx.data["issuer"])
+    return classify(found.name if found else page_title_name(ctx), ctx.data["issuer"])
+
+
+def page_title_name(ctx: Context) -> str | None:
+    """The agency in the page's title (标题：, ArticleTitle) when the report names none."""
+    title = next((f.value for f in ctx.page_facts if f.key == "title"), None)
+    if title is None:
+        return None
+    found = _name_in_title(TextBlock((Piece(1, 1, title),)), ctx.data["issuer"])
+    return found.name if found else None
 
 
 def issuer_kind(ctx: Context) -> IssuerKind:

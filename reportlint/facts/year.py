@@ -15,8 +15,11 @@ _SPACED_DIGITS = re.compile(r"(?<=\d)[ \u3000]+(?=\d)")
 
 
 def title_text(ctx: Context) -> str:
+    """The report's own title; without one, the title the page gives it (标题：, ArticleTitle)."""
     title = ctx.document.title
-    return _BODY_MARK.sub("", title.text) if title else ""
+    if title is not None:
+        return _BODY_MARK.sub("", title.text)
+    return next((f.value for f in ctx.page_facts if f.key == "title"), "")
 
 
 def _title_year(ctx: Context) -> int | None:
