@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator
 
 from reportlint.read.build import OutLine
 from reportlint.read.htmldoc import Element, Point, Text, parse_tree
+from reportlint.read.htmlpage import Page
 from reportlint.read.rows import is_wide
 
-__all__ = ["parse_tree", "render"]
+__all__ = ["parse_tree", "render", "render_page"]
 
 _SKIP = frozenset(
     [
@@ -292,3 +293,12 @@ def render(tree: Element) -> list[OutLine]:
     renderer.walk(tree)
     renderer.flush()
     return renderer.lines
+
+
+def render_page(tree: Element, page: Page) -> list[OutLine]:
+    """The report's element (and the article's title above it); the whole page when no
+    element holds the report's structure."""
+    if page.report is None:
+        return render(tree)
+    title = render(page.title) if page.title is not None else []
+    return title + render(page.report)
