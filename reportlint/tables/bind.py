@@ -80,6 +80,8 @@ class Binding:
     raw_lines: tuple[str, ...] = ()
     problems: list[Problem] = field(default_factory=list)
     rows: list[tuple[str, Span]] = field(default_factory=list)  # bound row key → label span
+    # Rows bound by a label that is not this template's: (row key, label, label span).
+    inexact: list[tuple[str, str, Span]] = field(default_factory=list)
     fit: int = 0
     unrecoverable: Span | None = None
     unpaired: Unpaired | None = None
@@ -317,6 +319,7 @@ class _Binder:
         for column, piece in zip(spec.columns, row.values[:width], strict=True):
             self.cell(spec.key, column, piece)
         if not match.exact and row.labels:
+            self.out.inexact.append((spec.key, match.label, row.labels[0].span))
             self._inexact(match)
 
     def _inexact(self, match: _Match) -> None:

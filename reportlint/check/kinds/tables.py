@@ -71,9 +71,11 @@ def format_mixed(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     layer = table_layer(ctx)
     for odd in layer.odd:
         table = layer.tables[odd.table]
-        yield Finding(odd.span, params["message"].format(
+        message = params["row"] if odd.label else params["message"]
+        yield Finding(odd.span, message.format(
             table=table.template.name if table.template else odd.table,
-            odd=_version_name(ctx, odd.version), main=_version_name(ctx, layer.version or "")))
+            odd=_version_name(ctx, odd.version), main=_version_name(ctx, layer.version or ""),
+            label=odd.label, canonical=odd.canonical))
 
 
 def table_missing(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -267,7 +269,7 @@ KINDS: dict[str, Kind] = {
         "later": MESSAGE, "earlier": MESSAGE,
         "earlier_severity": Param((str,), False, "warning", "severity of a too new format"),
     }, "the format version fits the report year"),
-    "table-format-mixed": Kind(format_mixed, {"message": MESSAGE},
+    "table-format-mixed": Kind(format_mixed, {"message": MESSAGE, "row": MESSAGE},
                                "every table follows the report's format version"),
     "table-present": Kind(table_missing, {"message": MESSAGE},
                           "each table is found in its section"),
