@@ -129,7 +129,13 @@ def _decide(ctx: Context) -> IssuerKind:
     if forced:
         return IssuerKind(str(forced), ("运行设置 issuer-kind 指定",))
     found = issuer_name(ctx.document, ctx.data["issuer"])
-    return classify(found.name if found else page_title_name(ctx), ctx.data["issuer"])
+    name = found.name if found else page_title_name(ctx) or _page_source(ctx)
+    return classify(name, ctx.data["issuer"])
+
+
+def _page_source(ctx: Context) -> str | None:
+    """The page's 来源 (ContentSource): the issuer when neither report nor page title names it."""
+    return next((f.value for f in ctx.page_facts if f.key == "source"), None)
 
 
 def page_title_name(ctx: Context) -> str | None:
