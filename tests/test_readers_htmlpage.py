@@ -68,3 +68,17 @@ def test_a_body_without_a_title_takes_the_page_title():
 def test_a_page_without_report_structure_is_read_whole():
     html = "<html><body><div>某局通知</div><div><p>一、事项</p><p>正文</p></div></body></html>"
     assert _text("page.html", html) == "某局通知\n一、事项\n正文"
+
+
+def _page_with_source(source: str) -> bytes:
+    return ('<html><head><meta name="PubDate" content="2022-03-10 09:00">'
+            f'<meta name="ContentSource" content="{source}"></head><body><div class="d4">'
+            "<p>统计期限自2021年1月1日起至2021年12月31日止。</p>"
+            f"{BODY}</div></body></html>").encode()
+
+
+def test_the_page_source_names_the_issuer_when_nothing_else_does():
+    # Published 10 March: in time for a government (31 March), late for a department (31 Jan).
+    government = {d.code for d in lint("page.html", _page_with_source("某县人民政府"))}
+    department = {d.code for d in lint("page.html", _page_with_source("某县财政局"))}
+    assert "D507" not in government and "D507" in department
