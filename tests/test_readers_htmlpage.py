@@ -82,3 +82,16 @@ def test_the_page_source_names_the_issuer_when_nothing_else_does():
     government = {d.code for d in lint("page.html", _page_with_source("某县人民政府"))}
     department = {d.code for d in lint("page.html", _page_with_source("某县财政局"))}
     assert "D507" not in government and "D507" in department
+
+
+def test_chrome_inside_a_flat_article_is_left_out():
+    html = ('<html><body><div class="art"><h1>某县2021年政府信息公开工作年度报告</h1>'
+            '<div>发布时间：2022-01-20　来源：某县财政局　浏览次数：12</div>'
+            "<p>统计期限自2021年1月1日起至2021年12月31日止。</p>"
+            f"{BODY}<p>某县财政局</p><p>2022年1月20日</p>"
+            '<div>【打印本页】【关闭窗口】</div><div>分享到：微信</div></div></body></html>')
+    source = read_bytes("page.html", html.encode())
+    text = "\n".join(source.raw_lines)
+    assert "发布时间" not in text and "打印本页" not in text and "分享到" not in text
+    assert source.raw_lines[-1] == "2022年1月20日"
+    assert ("published", "2022-01-20") in [(f.key, f.value) for f in source.page_facts]

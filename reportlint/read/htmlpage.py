@@ -37,11 +37,16 @@ _INFO_KEYS = {"发布时间": "published", "发布日期": "published", "时间"
               "来源": "source"}
 
 
+# Page furniture after an article: share and print links, related links, next/previous.
+_AFTER = re.compile(r"分享到|打印本页|关闭窗口|相关链接|相关文章|上一篇|下一篇|扫一扫|【字体")
+
+
 @dataclass(frozen=True)
 class Page:
     title: Element | None  # the article's title, outside the report's element
     report: Element | None  # the element holding the report; None: read the whole page
     facts: tuple[PageFact, ...]
+    skip: frozenset[int] = frozenset()  # ids of chrome elements inside the report's element
 
 
 def text_of(element: Element) -> str:
@@ -148,6 +153,34 @@ def find_page(root: Element) -> Page:
         if _title_like(element):
             title = element
             break
+    skip, inner = _inner_chrome(report, found_headings(report))
     if _opens_with_title(report):
         title = None
-    return Page(title, report, tuple(facts))
+    return Page(title, report, tuple(facts + inner), frozenset(skip))
+
+
+def found_headings(report: Element) -> list[int]:
+    """Indexes of the report element's children that hold a section heading."""
+    memo: dict[int, frozenset[str]] = {}
+    return [i for i, c in enumerate(report.children)
+            if isinstance(c, Element) and _headings(c, memo)]
+
+
+def _inner_chrome(report: Element, holders: list[int]) -> tuple[list[int], list[PageFact]]:
+    """Chrome the site put inside the report's element (a flat article): the info line
+    before the first heading, and share/print/related-link blocks after the last one."""
+    if not holders:
+        return [], []
+    skip: list[int] = []
+    facts: list[PageFact] = []
+    for child in report.children[:holders[0]]:
+        if not isinstance(child, Element) or len(text_of(child)) > _TITLE_MAX * 2:
+            continue
+        read = _info_facts(child)
+        if any(f.key == "published" for f in read) and not _title_like(child):
+            skip.append(id(child))
+            facts += read
+    for child in report.children[holders[-1] + 1:]:
+        if isinstance(child, Element) and _AFTER.search(text_of(child)):
+            skip.append(id(child))
+    return skip, facts
