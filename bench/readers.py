@@ -141,6 +141,8 @@ def bench_html_docx() -> None:
     docx = (DOCS / "example.docx").read_bytes()
     print("Per report (the example, median of 20 runs)")
     print(f"  HTML  {_median_ms(lambda: read_html('x.html', html), 20):6.1f} ms")
+    site = (DOCS / "site-chrome.html").read_bytes()  # with the report found inside the page
+    print(f"  HTML in site chrome  {_median_ms(lambda: read_html('x.html', site), 20):6.1f} ms")
     print(f"  DOCX  {_median_ms(lambda: read_docx('x.docx', docx), 20):6.1f} ms")
 
 

@@ -109,6 +109,19 @@ class LineOrigin:
 
 
 @dataclass(frozen=True)
+class PageFact:
+    """What a web page (or a crawler's header) says of the report outside the report's text:
+    its title, publication date or source (来源). ``key``: ``title`` | ``published`` |
+    ``source``; ``origin`` names where it was read (``<meta name="PubDate">``, ``发布时间：``);
+    ``line`` is the line of the file it was read on."""
+
+    key: str
+    value: str
+    origin: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Source:
     """A report turned into text lines, plus the map back to the file the user has.
 
@@ -128,6 +141,8 @@ class Source:
     # What the reader found (bytes it could not decode …), addressed in the file's own lines
     # already: never re-mapped through ``origins``.
     problems: tuple[Diagnostic, ...] = field(default=())
+    # The page's own metadata (web pages, crawler headers); its lines are not in ``lines``.
+    page_facts: tuple[PageFact, ...] = field(default=())
 
     @property
     def shown_lines(self) -> tuple[str, ...]:

@@ -159,10 +159,14 @@ def test_site_chrome_around_a_report_is_left_out():
             '<div id="footer"><p>版权所有：某市人民政府 主办单位：某市人民政府办公室</p>'
             '<p>网站标识码：4305000001 ICP备案号：湘ICP备00000000号</p></div>'
             '<div class="copyright">技术支持</div></body></html>')
-    lines = read_bytes("site.html", page.encode("utf-8")).raw_lines
+    source = read_bytes("site.html", page.encode("utf-8"))
+    lines = source.raw_lines
     text = "\n".join(lines)
     assert "搜索" not in text and "首页" not in text and "版权所有" not in text
-    assert "来源：本站" in text  # the article's own header stays
+    # The article's info line is the page's metadata, not report text (issue 10).
+    assert "来源：本站" not in text
+    assert [(f.key, f.value) for f in source.page_facts] == [
+        ("source", "本站"), ("published", "2021-01-29")]
     assert lines[-1] == "2021年1月29日"
 
 

@@ -398,7 +398,8 @@ def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
     rules = _load_rules(rule_dirs, None if path == "-" else Path(path))
     source, document = parse_source(_read_source(path), rules.data)
     click.echo(dump(document), nl=False)
-    click.echo(describe_facts(document, source.lines, rules.data), nl=False)
+    click.echo(describe_facts(document, source.lines, rules.data,
+                              page_facts=source.page_facts), nl=False)
     click.echo(dump_tables(document, source.lines, rules.data), nl=False)
 
 

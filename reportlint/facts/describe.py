@@ -11,7 +11,7 @@ from reportlint.facts.context import Context
 from reportlint.facts.issuer import deadline_of, issuer_kind, issuer_name
 from reportlint.facts.period import deadline, period, signed_date
 from reportlint.facts.year import report_year
-from reportlint.model import Settings, Span
+from reportlint.model import PageFact, Settings, Span
 from reportlint.parse.tree import Document
 
 
@@ -19,10 +19,15 @@ def _at(span: Span) -> str:
     return f"{span.line}:{span.column}-{span.end_line}:{span.end_column}"
 
 
+def _page(facts: tuple[PageFact, ...]) -> list[str]:
+    return [f"  page-{f.key} {f.value!r} (line {f.line}: {f.origin})" for f in facts]
+
+
 def describe_facts(document: Document, lines: tuple[str, ...], data: Mapping[str, Any],
-                   settings: Settings | None = None) -> str:
-    ctx = Context(document, lines, data, settings or Settings())
-    out = ["facts"]
+                   settings: Settings | None = None,
+                   page_facts: tuple[PageFact, ...] = ()) -> str:
+    ctx = Context(document, lines, data, settings or Settings(), page_facts=page_facts)
+    out = ["facts", *_page(page_facts)]
     name = issuer_name(document, data["issuer"])
     kind = issuer_kind(ctx)
     out.append(f"  issuer {_at(name.span) + ' ' if name else ''}{name.name if name else '-'!r}")

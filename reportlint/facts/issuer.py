@@ -18,7 +18,7 @@ from reportlint.facts.context import Context
 from reportlint.facts.monthday import normal_month_day
 from reportlint.model import Span
 from reportlint.parse.dates import DATE, find_years
-from reportlint.parse.tree import Document, TextBlock
+from reportlint.parse.tree import Document, Piece, TextBlock
 
 GOVERNMENT, DEPARTMENT = "government", "department"
 KINDS = (GOVERNMENT, DEPARTMENT)
@@ -75,16 +75,28 @@ def _trimmed(block: TextBlock, start: int, end: int) -> IssuerName | None:
 
 def title_name(document: Document, data: Mapping[str, Any]) -> IssuerName | None:
     """The agency named in the title: the words before the report year."""
-    title = document.title
-    if title is None:
-        return None
+    return _name_in_title(document.title, data) if document.title is not None else None
+
+
+def _name_in_title(title: TextBlock, data: Mapping[str, Any]) -> IssuerName | None:
     text = title.text
     years = sorted(find_years(text), key=lambda y: y[1])
     if not years:
         return None
     found = _prefix(data["name"]["strip_prefix"]).match(text)
     begin = found.end() if found else 0
-    return _trimmed(title, begin, years[0][1])
+    _, year_start, year_end = years[0]
+    before = _trimmed(title, begin, year_start)
+    return before or _after_year(title, year_end, data)
+
+
+def _after_year(title: TextBlock, year_end: int, data: Mapping[str, Any]) -> IssuerName | None:
+    """The name in a title that puts the year first: between the year (年 or 年度) and the
+    report's name."""
+    text = title.text
+    start = year_end + 1 if text[year_end:year_end + 1] == "度" else year_end
+    end = text.find(data["name"]["end_before"], start)
+    return _trimmed(title, start, end) if end > start else None
 
 
 def signature_name(document: Document) -> IssuerName | None:
@@ -117,7 +129,22 @@ def _decide(ctx: Context) -> IssuerKind:
     if forced:
         return IssuerKind(str(forced), ("由命令行 --issuer-kind 或配置文件的 issuer-kind 指定",))
     found = issuer_name(ctx.document, ctx.data["issuer"])
-    return classify(found.name if found else None, ctx.data["issuer"])
+    name = found.name if found else page_title_name(ctx) or _page_source(ctx)
+    return classify(name, ctx.data["issuer"])
+
+
+def _page_source(ctx: Context) -> str | None:
+    """The page's 来源 (ContentSource): the issuer when neither report nor page title names it."""
+    return next((f.value for f in ctx.page_facts if f.key == "source"), None)
+
+
+def page_title_name(ctx: Context) -> str | None:
+    """The agency in the page's title (标题：, ArticleTitle) when the report names none."""
+    title = next((f.value for f in ctx.page_facts if f.key == "title"), None)
+    if title is None:
+        return None
+    found = _name_in_title(TextBlock((Piece(1, 1, title),)), ctx.data["issuer"])
+    return found.name if found else None
 
 
 def issuer_kind(ctx: Context) -> IssuerKind:

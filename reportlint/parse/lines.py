@@ -132,6 +132,7 @@ def _short_line(text: str) -> bool:
 def _title_end(lines: tuple[str, ...]) -> int | None:
     """Index of the last title line, when the report opens with a title."""
     seen = 0
+    title = ""  # the lines so far: a title wrapped inside 报告 (…年度报 / 告) ends there too
     for index, text in enumerate(lines):
         if is_blank(text):
             continue
@@ -139,7 +140,8 @@ def _title_end(lines: tuple[str, ...]) -> int | None:
         stripped = text.strip().lstrip("#").strip()
         if heading_label(stripped) or seen > _MAX_TITLE_LINES or len(stripped) > 60:
             return None
-        if _TITLE_WORD in stripped:
+        title += stripped
+        if _TITLE_WORD in title:
             return index
     return None
 

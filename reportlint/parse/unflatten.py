@@ -52,8 +52,15 @@ def _misspelt_headings(line: str, catalogue: Catalogue) -> Iterator[tuple[int, i
             yield found.start(), found.end() + min(ends)
 
 
+# A flattened report opens with its title, then its text (…工作年度报告 根据《条例》…).
+_LEADING_TITLE = re.compile(r"^\s*[^\s。，；]{0,50}?政府信息公开(?:工作)?年度报告")
+
+
 def _cuts(line: str, pattern: re.Pattern[str], catalogue: Catalogue) -> list[int]:
     cuts: set[int] = set()
+    title = _LEADING_TITLE.match(line)
+    if title:
+        cuts.add(title.end())
     for found in pattern.finditer(line):
         cuts.update((found.start(), found.end()))
     for start, end in _misspelt_headings(line, catalogue):

@@ -1,7 +1,8 @@
 """Read: the bytes of a file → a :class:`~reportlint.model.Source` (text lines + source map).
 
-``sniff`` tells the real type of a file; one reader per type (``text``, ``pdf`` with
-``pdfgeom``, ``html`` with ``htmldoc``/``htmlrender``, ``docx``) renders it as lines, tables as
+``sniff`` tells the real type of a file; one reader per type (``text`` with ``crawled`` for a
+crawler's header, ``pdf`` with ``pdfgeom``, ``html`` with ``htmldoc``/``htmlpage`` (the report's
+element and the page's metadata)/``htmlrender``, ``docx``) renders it as lines, tables as
 pipe rows (``rows``), through ``build`` and ``normalize``; ``sourcemap`` maps a span in those
 lines back to the file (line, column, page, cell); ``extract`` lists them for ``reportlint
 extract``. Only the reader for a file type imports its library, and only when such a file

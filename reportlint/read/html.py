@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import replace
 
 from reportlint.errors import InputProblem
 from reportlint.model import Source
@@ -61,7 +62,8 @@ def _looks_binary(sample: str) -> bool:
 
 
 def read_html(path: str, data: bytes) -> Source:
-    from reportlint.read.htmlrender import parse_tree, render
+    from reportlint.read.htmlpage import find_page
+    from reportlint.read.htmlrender import parse_tree, render_page
 
     if not data.strip():
         raise InputProblem("E002", "网页文件为空")
@@ -72,7 +74,8 @@ def read_html(path: str, data: bytes) -> Source:
         tree = parse_tree(text)
     except Exception as error:  # html.parser is lenient; anything else is a broken file
         raise InputProblem("E001", f"无法解析网页：{error}") from error
-    lines = render(tree)
+    page = find_page(tree)
+    lines = render_page(tree, page)
     if not lines:
         raise InputProblem("E002", "网页中没有可提取的正文文字")
-    return make_source(path, "html", lines, split_lines(text))
+    return replace(make_source(path, "html", lines, split_lines(text)), page_facts=page.facts)

@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator
 
 from reportlint.read.build import OutLine
 from reportlint.read.htmldoc import Element, Point, Text, parse_tree
+from reportlint.read.htmlpage import Page
 from reportlint.read.rows import is_wide
 
-__all__ = ["parse_tree", "render"]
+__all__ = ["parse_tree", "render", "render_page"]
 
 _SKIP = frozenset(
     [
@@ -165,9 +166,10 @@ def _has_table(element: Element) -> bool:
 class _Renderer:
     """Walks the tree and produces text lines (lists of characters with source points)."""
 
-    def __init__(self) -> None:
+    def __init__(self, skip: frozenset[int] = frozenset()) -> None:
         self.lines: list[OutLine] = []
         self.current: list[Char] = []
+        self.skip = skip  # ids of elements that are not the report (page chrome inside it)
 
     def flush(self) -> None:
         chars = _collapse(self.current)
@@ -181,7 +183,7 @@ class _Renderer:
         if isinstance(node, Text):
             self.current.extend(zip(node.chars, node.points, strict=True))
             return
-        if node.tag in _SKIP or _is_nav(node.attrs):
+        if node.tag in _SKIP or _is_nav(node.attrs) or id(node) in self.skip:
             return
         if node.tag == "br":
             self.flush()
@@ -287,8 +289,17 @@ def _pipe_line(row: list[Cell]) -> OutLine:
     return OutLine("".join(c for c, _ in chars), points=tuple(p for _, p in chars))
 
 
-def render(tree: Element) -> list[OutLine]:
-    renderer = _Renderer()
+def render(tree: Element, skip: frozenset[int] = frozenset()) -> list[OutLine]:
+    renderer = _Renderer(skip)
     renderer.walk(tree)
     renderer.flush()
     return renderer.lines
+
+
+def render_page(tree: Element, page: Page) -> list[OutLine]:
+    """The report's element (and the article's title above it); the whole page when no
+    element holds the report's structure."""
+    if page.report is None:
+        return render(tree)
+    title = render(page.title) if page.title is not None else []
+    return title + render(page.report, page.skip)

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from reportlint.errors import InputProblem
 from reportlint.model import Diagnostic, Severity, Source, Span
+from reportlint.read.crawled import without_crawler_header
 from reportlint.read.normalize import normalize
 
 _BOMS = (
@@ -125,7 +126,7 @@ def source_from_text(path: str, text: str, kind: str = "text") -> Source:
 
 def read_text(path: str, data: bytes) -> Source:
     text, replaced_in = decode_lenient(data)
-    source = source_from_text(path, text)
+    source = without_crawler_header(source_from_text(path, text))
     if replaced_in is None:
         return source
     return replace(source, problems=(bad_bytes_problem(source.raw_lines, replaced_in),))

@@ -18,6 +18,7 @@ from reportlint.model import Span
 from reportlint.parse.tree import Paragraph, Piece, Section, Table, TextBlock, piece_of
 from reportlint.tables.labels import FRAGMENT_MIN, INEXACT_MIN, containment, row_key, similarity
 from reportlint.tables.numbers import BLANK_MARKS, digit_count, parse_cell
+from reportlint.tables.pairing import Unpaired, ValueRow, unpaired
 from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable, Problem
 from reportlint.tables.rows import RawRow, raw_rows
 from reportlint.tables.template import RowSpec, TableTemplate, label_key
@@ -79,8 +80,11 @@ class Binding:
     raw_lines: tuple[str, ...] = ()
     problems: list[Problem] = field(default_factory=list)
     rows: list[tuple[str, Span]] = field(default_factory=list)  # bound row key → label span
+    # Rows bound by a label that is not this template's: (row key, label, label span).
+    inexact: list[tuple[str, str, Span]] = field(default_factory=list)
     fit: int = 0
     unrecoverable: Span | None = None
+    unpaired: Unpaired | None = None
     empty: bool = False
 
 
@@ -98,21 +102,22 @@ def _names_row_first(row: RawRow, index: Mapping[str, RowSpec]) -> bool:
                for count in range(1, len(labels)))
 
 
-def _value_rows(rows: Sequence[RawRow], index: Mapping[str, RowSpec]) -> list[tuple[RawRow, str]]:
+def _value_rows(rows: Sequence[RawRow], index: Mapping[str, RowSpec]) -> list[ValueRow]:
     """Rows holding values, each with the label text to match (a numbers-only row takes the
     label lines written above it, since the previous row: a label wrapped over lines)."""
-    found: list[tuple[RawRow, str]] = []
-    pending: list[str] = []
+    found: list[ValueRow] = []
+    pending: list[RawRow] = []
     for row in rows:
         exact_blank = bool(row.values) and row_key(row.label) in index
         if not _has_values(row) and not exact_blank and not _names_row_first(row, index):
             if row.labels:
-                pending.append(row.label)
+                pending.append(row)
             continue
         if not row.labels and all(v.text in BLANK_MARKS for v in row.values):
             pending.clear()  # a placeholder row ("| - | - |") under a header
             continue
-        found.append((row, row.label or " ".join(pending)))
+        label = row.label or " ".join(p.label for p in pending)
+        found.append(ValueRow(row, label, tuple(pending)))
         pending.clear()
     return found
 
@@ -260,10 +265,15 @@ class _Binder:
 
     def _rows(self) -> None:
         index = _index(self.template)
-        value_rows = _value_rows(self.rows, index)
-        if not value_rows:
+        found = _value_rows(self.rows, index)
+        if not found:
             self.out.empty = True
             return
+        scrambled = unpaired(found)
+        if scrambled is not None:  # labels and values written apart: never paired by guess
+            self.out.unrecoverable, self.out.unpaired = scrambled.span, scrambled
+            return
+        value_rows = [(v.row, v.label) for v in found]
         matches = _match_rows(value_rows, self.template)
         for match in matches:
             width = len(match.spec.columns)
@@ -309,6 +319,7 @@ class _Binder:
         for column, piece in zip(spec.columns, row.values[:width], strict=True):
             self.cell(spec.key, column, piece)
         if not match.exact and row.labels:
+            self.out.inexact.append((spec.key, match.label, row.labels[0].span))
             self._inexact(match)
 
     def _inexact(self, match: _Match) -> None:
@@ -374,8 +385,10 @@ def _cells(binding: Binding) -> dict[tuple[str, str], BoundCell]:
 
 def finish(binding: Binding, key: str, span: Span, version: str) -> BoundTable:
     if binding.unrecoverable is not None:
+        scrambled = binding.unpaired
         return BoundTable(key, UNRECOVERABLE, binding.unrecoverable, version,
-                          template=binding.template)
+                          template=binding.template,
+                          unpaired=(scrambled.names, scrambled.orphans) if scrambled else None)
     return BoundTable(key, BOUND, span, version, _cells(binding),
                       template=binding.template, problems=tuple(binding.problems),
                       rows=tuple(binding.rows))

@@ -22,6 +22,9 @@ def dump_tables(document: Document, lines: tuple[str, ...], data: Mapping[str, A
         at = f"{table.span.line}:{table.span.column}"
         out.append(f"  {table.key} {table.status} {table.version or '?'} at {at}"
                    f" ({len(table.cells)} cells)")
+        if table.unpaired is not None:
+            labels, orphans = table.unpaired
+            out.append(f"    ! unpaired labels {list(labels)} value rows without label {orphans}")
         for problem in table.problems:
             out.append(f"    ! {problem.kind} line {problem.span.line} {dict(problem.args)}")
         for cell in table.cells.values():

@@ -20,6 +20,7 @@ from reportlint.tables.bind import (
     region,
     run_together_span,
 )
+from reportlint.tables.labels import row_key
 from reportlint.tables.records import UNRECOVERABLE, BoundTable
 from reportlint.tables.rows import raw_rows
 from reportlint.tables.template import FormatTemplate, TableTemplate, formats
@@ -38,11 +39,14 @@ class Missing:
 
 @dataclass(frozen=True)
 class Odd:
-    """A table bound to another version than the report's (F203)."""
+    """A table bound to another version than the report's (F203), or one of its rows
+    labelled as another version labels it (``label``, with this version's ``canonical``)."""
 
     table: str
     version: str
     span: Span
+    label: str = ""
+    canonical: str = ""
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,27 @@ class _Layer:
         if binding.unrecoverable is not None:
             return
         self.note_version(key, version, binding, where)
+        self.odd_rows(key, version, binding)
+
+    def odd_rows(self, key: str, version: str, binding: Binding) -> None:
+        """Rows whose label is exactly another version's label for the row (a 2021 表二 with
+        the 2019 label 规范性文件): mixed format, once per table."""
+        if self.forced or any(o.table == key for o in self.odd):
+            return
+        for row, label, span in binding.inexact:
+            other = self.other_version_of(key, version, label)
+            if other is not None:
+                spec = binding.template.row(row)
+                self.odd.append(Odd(key, other, span, label, spec.label if spec else row))
+                return
+
+    def other_version_of(self, key: str, version: str, label: str) -> str | None:
+        wanted = row_key(label)
+        for other, template in self.formats.items():
+            table = template.tables.get(key)
+            if other != version and table and any(wanted in r.keys for r in table.rows):
+                return other
+        return None
 
     def note_version(self, key: str, version: str, binding: Binding, where: Region) -> None:
         """A table is evidence of its version when its header words or some of its rows

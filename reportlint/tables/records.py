@@ -45,3 +45,6 @@ class BoundTable:
     template: TableTemplate | None = None
     problems: tuple[Problem, ...] = ()
     rows: tuple[tuple[str, Span], ...] = ()  # bound row key → where its label is
+    # Not bound because labels and values are written apart: (the labels that could not be
+    # paired, how many value rows have no label).
+    unpaired: tuple[tuple[str, ...], int] | None = None

@@ -13,6 +13,7 @@ from reportlint.facts.context import Context
 from reportlint.facts.issuer import deadline_of, issuer_kind
 from reportlint.facts.period import Period, deadline, period, signed_date
 from reportlint.facts.prose import preamble_paragraphs, prose_blocks
+from reportlint.facts.published import published
 from reportlint.facts.year import report_year, report_year_disputed, title_year
 from reportlint.model import Related, Span
 from reportlint.parse.dates import find_dates, find_years
@@ -110,7 +111,7 @@ def dates_valid(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def signature_date_present(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
-    if signed_date(ctx) is None:
+    if signed_date(ctx) is None and published(ctx) is None:
         yield Finding(_end_span(ctx), params["message"])
 
 
@@ -124,16 +125,32 @@ def signed_after_year(ctx: Context, params: Mapping[str, Any]) -> Iterator[Findi
 
 
 def published_by_deadline(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """The 落款 date, else (or when the 落款 is on time) the page's publication date, against
+    the deadline: one finding, the 落款 first."""
     found, year = signed_date(ctx), report_year(ctx)
-    date = found.mention.date() if found else None
-    if found is None or date is None or year is None or report_year_disputed(ctx):
+    if year is None or report_year_disputed(ctx):
         return
     decided = issuer_kind(ctx)
     limit = deadline(year, deadline_of(ctx, decided.kind))
-    if date > limit:
-        yield Finding(found.span, params["message"].format(
-            date=_format(date), deadline=_format(limit),
-            kind=_KIND_NAMES.get(decided.kind, decided.kind), reason="；".join(decided.reasons)))
+    values = {"deadline": _format(limit), "kind": _KIND_NAMES.get(decided.kind, decided.kind),
+              "reason": "；".join(decided.reasons)}
+    date = found.mention.date() if found else None
+    if found is not None and date is not None and date > limit:
+        yield Finding(found.span, params["message"].format(date=_format(date), **values))
+        return
+    page = published(ctx)
+    if page is not None and page.date > limit:
+        span = found.span if found else _title_or_first(ctx)
+        yield Finding(span, params["page"].format(date=page.text, origin=page.fact.origin,
+                                                  **values))
+
+
+def _title_or_first(ctx: Context) -> Span:
+    title = ctx.document.title
+    if title is not None:
+        return title.span
+    first = next((i for i, line in enumerate(ctx.lines, 1) if line.strip()), 1)
+    return Span.at_line(first, ctx.lines[first - 1] if ctx.lines else "")
 
 
 def pattern_from_year(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -163,7 +180,7 @@ KINDS: dict[str, Kind] = {
                                    "the report is dated (落款 or under the title)"),
     "signed-after-year": Kind(signed_after_year, {"message": MESSAGE},
                               "the report is dated after its year ended"),
-    "published-by-deadline": Kind(published_by_deadline, {"message": MESSAGE},
+    "published-by-deadline": Kind(published_by_deadline, {"message": MESSAGE, "page": MESSAGE},
                                   "the report is dated by the deadline for its issuer kind"),
     "pattern-from-year": Kind(pattern_from_year, {
         "patterns": Param((list,), help="regular expressions searched in the prose",

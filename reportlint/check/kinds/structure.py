@@ -22,7 +22,7 @@ from reportlint.facts.year import report_year, report_year_disputed, title_text
 from reportlint.model import Edit, Span
 from reportlint.parse.catalogue import compact
 from reportlint.parse.dates import first_year
-from reportlint.parse.tree import Section
+from reportlint.parse.tree import Paragraph, Section, Table
 
 _FIRST_LINES = 6
 _TITLE_MAX = 60
@@ -107,8 +107,36 @@ def sections_present(ctx: Context, params: Mapping[str, Any]) -> Iterator[Findin
     found = {s.key for s in ctx.document.sections}
     for spec in catalogue.sections:
         if spec.key not in found:
+            words = (params.get("lookalikes") or {}).get(spec.key)
+            lost = _lookalike(ctx, order, spec.key, words) if words else None
+            if lost is not None:
+                span, hits = lost
+                yield Finding(span, params["lost"].format(
+                    heading=spec.canonical, words="、".join(f"“{w}”" for w in hits)))
+                continue
             message = params["message"].format(heading=spec.canonical)
             yield Finding(_where_missing(ctx, order, spec.key), message)
+
+
+_LOOKALIKE_MIN = 2  # distinct words that make text read like the missing section
+
+
+def _lookalike(ctx: Context, order: list[str], key: str,
+               words: list[str]) -> tuple[Span, list[str]] | None:
+    """Text where a missing section should be that reads like it (its heading lost in
+    conversion): the prose closing the section before it, after that section's tables."""
+    position = order.index(key)
+    before = [s for s in ctx.document.sections if s.key in order[:position]]
+    if not before:
+        return None
+    blocks = before[-1].blocks
+    tables = [i for i, b in enumerate(blocks) if isinstance(b, Table)]
+    tail = [b for b in blocks[(tables[-1] + 1 if tables else 1):] if isinstance(b, Paragraph)]
+    text = "".join(b.text for b in tail)
+    hits = [w for w in words if w in text]
+    if len(hits) < _LOOKALIKE_MIN:
+        return None
+    return tail[0].span, hits
 
 
 def section_order(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -189,7 +217,12 @@ KINDS: dict[str, Kind] = {
         "fixed": Param((str,), required=False, default="{issuer}{year}年政府信息公开工作年度报告",
                        help="the standard title; {issuer} {year}"),
     }, "the title is written in the standard form", fixes=True),
-    "sections-present": Kind(sections_present, {"message": MESSAGE, "since_year": _SINCE},
+    "sections-present": Kind(sections_present, {
+        "message": MESSAGE, "since_year": _SINCE,
+        "lost": Param((str,), False, "", "message when text reads like the missing section"),
+        "lookalikes": Param((dict,), False, None,
+                            "section key → words that make text read like that section"),
+    },
                              "every section of the catalogue is present"),
     "section-order": Kind(section_order, {"misplaced": MESSAGE, "repeated": MESSAGE,
                                           "since_year": _SINCE},

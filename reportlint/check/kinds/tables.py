@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param, edit_at, whole_edit
+from reportlint.check.kinds.cellruns import CELL, COLUMN, TABLE, Run, runs
 from reportlint.facts.context import Context
 from reportlint.facts.year import report_year
 from reportlint.model import Edit, Related
@@ -71,9 +72,11 @@ def format_mixed(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     layer = table_layer(ctx)
     for odd in layer.odd:
         table = layer.tables[odd.table]
-        yield Finding(odd.span, params["message"].format(
+        message = params["row"] if odd.label else params["message"]
+        yield Finding(odd.span, message.format(
             table=table.template.name if table.template else odd.table,
-            odd=_version_name(ctx, odd.version), main=_version_name(ctx, layer.version or "")))
+            odd=_version_name(ctx, odd.version), main=_version_name(ctx, layer.version or ""),
+            label=odd.label, canonical=odd.canonical))
 
 
 def table_missing(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -117,24 +120,40 @@ def label_inexact(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
                       edit=_label_edit(ctx, problem))
 
 
+def _unpaired_rows(names: tuple[str, ...], orphans: int) -> str:
+    shown = "、".join(names[:4])
+    more = f"等{len(names)}行" if len(names) > 4 else ""
+    loose = f"{orphans}个没有行标题的数值行" if orphans else ""
+    return "，".join(part for part in (shown + more, loose) if part)
+
+
 def table_unrecoverable(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     for table in table_layer(ctx).tables.values():
-        if table.status == UNRECOVERABLE:
-            name = table.template.name if table.template else table.key
+        if table.status != UNRECOVERABLE:
+            continue
+        name = table.template.name if table.template else table.key
+        if table.unpaired is None:
             yield Finding(table.span, params["message"].format(table=name))
+        else:
+            rows = _unpaired_rows(*table.unpaired)
+            yield Finding(table.span, params["unpaired"].format(table=name, rows=rows))
 
 
 def cell_value(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     wanted = set(params["statuses"])
+    grouped = params.get("runs") or {}
     for table in table_layer(ctx).tables.values():
         if table.status != BOUND:
             continue
         for cell in table.cells.values():
-            if cell.status in wanted:
+            if cell.status in wanted and cell.status not in grouped:
                 message = params["messages"][cell.status]
                 yield Finding(cell.span, message.format(
                     cell=cell_name(table, cell), text=cell.text, note=cell.note),
                     edit=_ascii_digits_edit(ctx, cell))
+        for status, messages in grouped.items():
+            if status in wanted:
+                yield from _run_findings(table, status, messages, params["messages"][status])
 
 
 # Full-width digits, minus and point → ASCII: the same number, written the standard way.
@@ -148,6 +167,42 @@ def _ascii_digits_edit(ctx: Context, cell: BoundCell) -> Edit | None:
         return None
     raw = lines[cell.span.line - 1][cell.span.column - 1 : cell.span.end_column - 1]
     return edit_at(ctx, cell.span, raw.translate(_ASCII_DIGITS))
+
+
+_SCOPE_COLUMNS = 5  # a run over more columns than this is named as the whole table
+
+
+def _scope_name(table: BoundTable, run: Run) -> str:
+    template, first = table.template, run.cells[0]
+    if template is None:
+        return ""
+    if run.scope == TABLE:
+        columns = list(dict.fromkeys(c.column for c in run.cells))
+        shown = "、".join(f"“{template.column(c).label}”" for c in columns[:_SCOPE_COLUMNS])
+        return "" if len(columns) > _SCOPE_COLUMNS else f"{shown}{len(columns)}列"
+    if run.scope == COLUMN:
+        return f"“{template.column(first.column).label}”列"
+    row = template.row(first.row)
+    return f"“{row.label if row else first.row}”行"
+
+
+def _run_findings(table: BoundTable, status: str, messages: Mapping[str, str],
+                  single: str) -> Iterator[Finding]:
+    """One finding per run of cells with ``status`` (one root cause, one diagnostic), every
+    cell of the run a related location."""
+    cells = [c for c in table.cells.values() if c.status == status]
+    name = table.template.name if table.template else table.key
+    for run in runs(cells):
+        first = run.cells[0]
+        if run.scope == CELL:
+            yield Finding(first.span, single.format(
+                cell=cell_name(table, first), text=first.text, note=first.note))
+            continue
+        related = tuple(Related(c.span, f"{cell_name(table, c)}：{c.text or '空白'}")
+                        for c in run.cells[1:])
+        yield Finding(first.span, messages[run.scope].format(
+            table=name, scope=_scope_name(table, run), count=len(run.cells),
+            cell=cell_name(table, first)), related)
 
 
 def _choices(spec: Any, table: BoundTable) -> list[str]:
@@ -244,7 +299,7 @@ KINDS: dict[str, Kind] = {
         "later": MESSAGE, "earlier": MESSAGE,
         "earlier_severity": Param((str,), False, "warning", "severity of a too new format"),
     }, "the format version fits the report year"),
-    "table-format-mixed": Kind(format_mixed, {"message": MESSAGE},
+    "table-format-mixed": Kind(format_mixed, {"message": MESSAGE, "row": MESSAGE},
                                "every table follows the report's format version"),
     "table-present": Kind(table_missing, {"message": MESSAGE},
                           "each table is found in its section"),
@@ -254,11 +309,13 @@ KINDS: dict[str, Kind] = {
     }, "tables have the template's rows and columns"),
     "table-label": Kind(label_inexact, {"message": MESSAGE},
                         "row labels match the template exactly", fixes=True),
-    "table-recoverable": Kind(table_unrecoverable, {"message": MESSAGE},
+    "table-recoverable": Kind(table_unrecoverable, {"message": MESSAGE, "unpaired": MESSAGE},
                               "table cells can be separated and counted"),
     "table-cell": Kind(cell_value, {
         "statuses": Param((list,), help="statuses reported: bad, negative, blank, nonstandard"),
         "messages": Param((dict,), help="a message per status; {cell} {text} {note}"),
+        "runs": Param((dict,), False, None, "status → {column, row, table} messages: such "
+                      "cells are reported once per run; {table} {scope} {count} {cell}"),
     }, "table cells hold the numbers the template expects", fixes=True),
     "table-relation": Kind(table_relation, {
         "relations": Param((list,), help="list of {table, check, at, each, text, message}",
