@@ -54,6 +54,7 @@ class TableLayer:
     caption: Span | None  # where F201/F202 point (表二's first line)
     missing: tuple[Missing, ...] = ()
     odd: tuple[Odd, ...] = ()
+    images: tuple[Missing, ...] = ()  # tables published as pictures: span is the picture's
 
 
 def _default_version(ctx: Context, templates: list[FormatTemplate]) -> str | None:
@@ -90,6 +91,7 @@ class _Layer:
         self.default = self.forced or _default_version(ctx, list(self.formats.values()))
         self.tables: dict[str, BoundTable] = {}
         self.missing: list[Missing] = []
+        self.images: list[Missing] = []
         self.odd: list[Odd] = []
         self.main: str | None = None
         self.evidence: tuple[str, ...] = ()
@@ -117,7 +119,7 @@ class _Layer:
             self.main = self.default
             self.source = "forced" if self.forced else ("year" if self.main else "none")
         return TableLayer(self.tables, self.main, self.source, self.evidence, self.caption,
-                          tuple(self.missing), tuple(self.odd))
+                          tuple(self.missing), tuple(self.odd), tuple(self.images))
 
     def table(self, key: str) -> None:
         templates = [f.tables[key] for f in self.versions() if key in f.tables]
@@ -179,13 +181,16 @@ class _Layer:
         return found.span if found is not None else None  # F207 points at the table
 
     def absent(self, key: str, name: str, section: Section | None) -> None:
-        """No rows: the cells ran together in prose (F207), or the table is missing (F204).
+        """No rows: the cells ran together in prose (F207), the table is a picture (F208), or
+        it is missing (F204).
         Without its section, only S103 speaks (one root cause, one diagnostic)."""
         template = next(f.tables[key] for f in self.versions() if key in f.tables)
         paragraphs = section.paragraphs if section is not None else self.ctx.document.paragraphs
         span = run_together_span(self.ctx, template, paragraphs)
         if span is not None:
             self.tables[key] = BoundTable(key, UNRECOVERABLE, span, None, template=template)
+        elif section is not None and section.images:  # a picture of the table: F208
+            self.images.append(Missing(key, name, section.images[0].span))
         elif section is not None and section.blocks:  # an empty section is S106's
             self.missing.append(Missing(key, name, section.heading.span))
 
