@@ -72,16 +72,20 @@ def _recurs(lines: Sequence[str], after: int, key: tuple[str, str], heading_of: 
 
 def _block_at(lines: Sequence[str], start: int, stop: int,
               heading_of: HeadingOf) -> tuple[list[int], list[_Entry]]:
-    """The entry lines of the block starting at ``start`` (blank lines between allowed)."""
+    """The entry lines of the block starting at ``start`` (blank lines between allowed), up
+    to a heading whose numeral the block already listed."""
     found: list[int] = []
     entries: list[_Entry] = []
+    numerals: set[str] = set()
     for index in range(start, stop):
         text = lines[index]
         if not text.strip():
             continue
         entry = _entry(text, heading_of)
-        if entry is None:
-            break
+        if entry is None or (entry.key is not None and entry.key[0] in numerals):
+            break  # the numbering starts again: the first real heading
+        if entry.key is not None:
+            numerals.add(entry.key[0])
         found.append(index)
         entries.append(entry)
     return found, entries
