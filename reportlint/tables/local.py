@@ -81,7 +81,7 @@ def _segments(table: Table) -> list[list[Piece]]:
     segments: list[list[Piece]] = [[]]
     previous = table.lines[0].line
     for piece in table.lines:
-        if any(previous < g < piece.line for g in gaps) and segments[-1]:
+        if segments[-1] and any(g in gaps for g in range(previous + 1, piece.line)):
             segments.append([])
         segments[-1].append(piece)
         previous = piece.line
@@ -97,7 +97,8 @@ def _table_of(lines: Sequence[Piece], gaps: Iterable[int]) -> Table:
 def _split_tail(table: Table, words: frozenset[str]) -> tuple[Table, Table | None]:
     """The template table's block, and a local table after its last template row."""
     segments = _segments(table)
-    last = max((i for i, s in enumerate(segments) if _matches(s, words)), default=-1)
+    last = next((i for i in range(len(segments) - 1, -1, -1) if _matches(segments[i], words)),
+                -1)
     tail = segments[last + 1:]
     valued = [s for s in tail if _has_numbers(s)]
     if last < 0 or not tail or _has_numbers(tail[0]) or not _has_words(tail[0]) \
