@@ -117,3 +117,9 @@ def test_pdf_image_page_among_text_pages() -> None:
     marks = [i for i, t in enumerate(source.lines) if is_image_line(t)]
     assert len(marks) == 1
     assert source.origins is not None and source.origins[marks[0]].page == 3
+
+
+def test_picture_above_the_title_is_not_part_of_it() -> None:
+    document = parsed(f"[图片]\n{TITLE}\n{BODY}")
+    assert document.title is not None and document.title.text == TITLE
+    assert document.title.span.line == 2

@@ -136,7 +136,7 @@ def _title_end(lines: tuple[str, ...]) -> int | None:
     """Index of the last title line, when the report opens with a title."""
     seen = 0
     for index, text in enumerate(lines):
-        if is_blank(text):
+        if is_blank(text) or is_image_line(text):  # a banner or logo above the title
             continue
         seen += 1
         stripped = text.strip().lstrip("#").strip()
@@ -209,7 +209,7 @@ class _Classifier:
 
     def _title(self, title_end: int) -> int:
         for index in range(title_end + 1):
-            if not is_blank(self.lines[index]):
+            if not is_blank(self.lines[index]) and not is_image_line(self.lines[index]):
                 self.emit("TITLE", index)
         index = title_end + 1
         lookahead = [i for i in range(index, min(index + 6, len(self.lines)))
