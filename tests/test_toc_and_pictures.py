@@ -123,3 +123,9 @@ def test_picture_above_the_title_is_not_part_of_it() -> None:
     document = parsed(f"[图片]\n{TITLE}\n{BODY}")
     assert document.title is not None and document.title.text == TITLE
     assert document.title.span.line == 2
+
+
+def test_a_lone_mulu_line_does_not_swallow_the_first_section() -> None:
+    document = parsed(f"{TITLE}\n目录\n{BODY}")
+    assert document.toc is None
+    assert [s.heading.span.line for s in document.sections] == [3, 5, 7]

@@ -2,9 +2,10 @@
 
 A table of contents is a block of consecutive heading lines (blank lines between them allowed),
 with or without dot leaders and page numbers (``一、总体情况……………………1``), after a
-``目录``/``目  录`` line or not. Without a 目录 line or leaders, a block counts only when the
-heading it starts with comes again later: a real section has a body before the next heading,
-so two bare headings in a row are an empty section (S106), not a table of contents.
+``目录``/``目  录`` line or not. Without leaders or page numbers, a block counts only when the
+heading it starts with comes again later (a 目录 line above it or not): a real section has a
+body before the next heading, so bare headings in a row are empty sections (S106), not a table
+of contents.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def _is_toc(lines: Sequence[str], found: list[int], entries: list[_Entry], marke
     numbered = [e for e in entries if e.key is not None]
     if not numbered or (len(numbered) < _MIN_ENTRIES and not marked):
         return False
-    if marked or sum(e.paged for e in entries) * 2 >= len(entries):
+    if sum(e.paged for e in entries) * 2 >= len(entries):
         return True
     first = numbered[0].key
     assert first is not None
