@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlint.model import Span
-from reportlint.parse.tree import Block, Document, Paragraph, Table
+from reportlint.parse.tree import Block, Document, Image, Paragraph, Table
 
 _PREVIEW = 40
 
@@ -20,6 +20,8 @@ def _preview(text: str) -> str:
 def _block(block: Block, indent: str) -> list[str]:
     if isinstance(block, Paragraph):
         return [f"{indent}paragraph {_at(block.span)} {_preview(block.text)!r}"]
+    if isinstance(block, Image):
+        return [f"{indent}image {_at(block.span)} {_preview(block.piece.text)!r}"]
     assert isinstance(block, Table)
     head = f"{indent}table {_at(block.span)} ({len(block.lines)} lines)"
     return [head] + [f"{indent}  line {p.line} {_preview(p.text)!r}" for p in block.lines]
@@ -31,6 +33,9 @@ def dump(document: Document) -> str:
         out.append(f"  title {_at(document.title.span)} {document.title.text!r}")
         if document.title.date:
             out.append(f"    date {_at(document.title.date.span)} {document.title.date.text!r}")
+    if document.toc:
+        out.append(f"  toc {_at(document.toc.span)} ({len(document.toc.pieces)} lines)")
+        out += [f"    entry {_at(p.span)} {_preview(p.text)!r}" for p in document.toc.pieces]
     if document.preamble:
         out.append("  preamble")
         for block in document.preamble:

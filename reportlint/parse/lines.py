@@ -4,9 +4,10 @@ A grammar of regex terminals over raw report text is fragile under LALR (overlap
 terminals, one-token lookahead after an indent). So each line is classified here, with the
 whole document in view, and the grammar in ``grammar/report.lark`` stays purely structural.
 
-Token types: TITLE, PUBDATE, HEADING, PARA (a paragraph starts), CONT (it goes on), CELL (a
-table line), GAP (a blank line inside a table), SIGN (the 落款 at the end). Blank lines and
-page footers outside tables produce no token.
+Token types: TITLE, PUBDATE, TOC (a line of the table of contents), IMAGE (a picture's marker
+line, see reportlint/read/images.py), HEADING, PARA (a paragraph starts), CONT (it goes on),
+CELL (a table line), GAP (a blank line inside a table), SIGN (the 落款 at the end). Blank lines
+and page footers outside tables produce no token.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 
 from reportlint.parse.catalogue import Catalogue, HeadingMatch, compact
 from reportlint.parse.dates import DATE
+from reportlint.parse.toc import find_toc
+from reportlint.read.images import is_image_line
 
 # Markdown may mark a heading (``## 二、…``) or make it bold (``**二、…**``).
 _NUMBERED = re.compile(
@@ -134,7 +137,7 @@ def _title_end(lines: tuple[str, ...]) -> int | None:
     seen = 0
     title = ""  # the lines so far: a title wrapped inside 报告 (…年度报 / 告) ends there too
     for index, text in enumerate(lines):
-        if is_blank(text):
+        if is_blank(text) or is_image_line(text):  # a banner or logo above the title
             continue
         seen += 1
         stripped = text.strip().lstrip("#").strip()
@@ -182,6 +185,7 @@ class _Classifier:
         self.table_section = False
         self.in_table = False
         self.pending_gaps: list[int] = []
+        self.toc: frozenset[int] = frozenset()
 
     def emit(self, kind: str, index: int) -> None:
         if kind == "CELL" and self.pending_gaps:
@@ -196,6 +200,7 @@ class _Classifier:
             body = self._title(title_end)
         signature = _signature_start(self.lines, body)
         stop = signature if signature is not None else len(self.lines)
+        self.toc = frozenset(find_toc(self.lines, body, stop, self._listed_heading))
         for index in range(body, stop):
             self._body_line(index)
         self.pending_gaps = []
@@ -206,7 +211,7 @@ class _Classifier:
 
     def _title(self, title_end: int) -> int:
         for index in range(title_end + 1):
-            if not is_blank(self.lines[index]):
+            if not is_blank(self.lines[index]) and not is_image_line(self.lines[index]):
                 self.emit("TITLE", index)
         index = title_end + 1
         lookahead = [i for i in range(index, min(index + 6, len(self.lines)))
@@ -227,6 +232,13 @@ class _Classifier:
         if is_blank(raw) and "\t" not in raw:
             if self.in_table:
                 self.pending_gaps.append(index)
+            return
+        if index in self.toc:
+            self.emit("TOC", index)
+            return
+        if is_image_line(raw):
+            self.emit("IMAGE", index)
+            self.in_table = False
             return
         if self._heading(raw):
             self.emit("HEADING", index)
@@ -260,6 +272,13 @@ class _Classifier:
             return False
         self.table_section = False
         return True
+
+    def _listed_heading(self, text: str) -> tuple[str, str] | None:
+        """A heading as a table of contents lists it (never a table row's label)."""
+        numbered = heading_label(text)
+        if numbered is None or len(compact(numbered[1])) > _MAX_HEADING:
+            return None
+        return None if self.catalogue.is_table_row_label(numbered[1]) else numbered
 
     def _table_line(self, raw: str) -> bool:
         if _strong_table_line(raw):

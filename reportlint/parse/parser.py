@@ -21,6 +21,7 @@ from reportlint.parse.tree import (
     Block,
     Document,
     Heading,
+    Image,
     Paragraph,
     Piece,
     Section,
@@ -28,6 +29,7 @@ from reportlint.parse.tree import (
     Table,
     TextBlock,
     Title,
+    Toc,
     piece_of,
 )
 
@@ -80,11 +82,17 @@ class _ToTree(Transformer[Token, Document]):
         date = TextBlock(_pieces(dates)) if dates else None
         return Title(_pieces(lines), date=date)
 
-    def preamble(self, children: list[Block]) -> tuple[Block, ...]:
+    def preamble(self, children: list[Block | Toc]) -> tuple[Block | Toc, ...]:
         return tuple(children)
+
+    def toc(self, children: list[Token]) -> Toc:
+        return Toc(_pieces(children))
 
     def paragraph(self, children: list[Token]) -> Paragraph:
         return Paragraph(_pieces(children))
+
+    def image(self, children: list[Token]) -> Image:
+        return Image(piece_of(children[0].line or 0, str(children[0])))
 
     def table(self, children: list[Token]) -> Table:
         cells = [t for t in children if t.type == "CELL"]
@@ -108,10 +116,12 @@ class _ToTree(Transformer[Token, Document]):
 
     def start(self, children: list[Any]) -> Document:
         title = next((c for c in children if isinstance(c, Title)), None)
-        preamble = next((c for c in children if isinstance(c, tuple)), ())
+        before = next((c for c in children if isinstance(c, tuple)), ())
+        preamble = tuple(b for b in before if not isinstance(b, Toc))
+        toc = next((b for b in before if isinstance(b, Toc)), None)
         sections = tuple(c for c in children if isinstance(c, Section))
         signature = next((c for c in children if isinstance(c, Signature)), None)
-        return Document(title, preamble, sections, signature, line_count=0)
+        return Document(title, preamble, sections, signature, line_count=0, toc=toc)
 
 
 def _lark_tokens(tokens: list[LineToken]) -> list[Token]:
@@ -125,7 +135,8 @@ def _with_keys(document: Document, lines: tuple[str, ...], catalogue: Catalogue)
         key = match.spec.key if match else None
         sections.append(Section(section.heading, section.blocks, key, section.span))
     return Document(
-        document.title, document.preamble, tuple(sections), document.signature, len(lines)
+        document.title, document.preamble, tuple(sections), document.signature, len(lines),
+        document.toc,
     )
 
 

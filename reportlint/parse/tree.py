@@ -89,6 +89,11 @@ class Signature(TextBlock):
 
 
 @dataclass(frozen=True)
+class Toc(TextBlock):
+    """A table of contents (目录): the headings it lists are not the sections."""
+
+
+@dataclass(frozen=True)
 class Heading:
     piece: Piece
     number: str  # the Chinese numeral: 一 … 六
@@ -116,7 +121,24 @@ class Table:
     gaps: tuple[int, ...] = ()  # line numbers of blank lines inside the table
 
 
-Block = Paragraph | Table
+@dataclass(frozen=True)
+class Image:
+    """A picture where text would be (its marker line): a table published as an image."""
+
+    piece: Piece
+
+    @property
+    def span(self) -> Span:
+        return self.piece.span
+
+    @property
+    def alt(self) -> str:
+        """The picture's alternative text, as the reader put it in the marker."""
+        text = self.piece.text
+        return text[text.index("：") + 1:-1] if "：" in text else ""
+
+
+Block = Paragraph | Table | Image
 
 
 @dataclass(frozen=True)
@@ -135,6 +157,10 @@ class Section:
         return tuple(b for b in self.blocks if isinstance(b, Table))
 
     @property
+    def images(self) -> tuple[Image, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Image))
+
+    @property
     def text(self) -> str:
         return "".join(p.text for p in self.paragraphs)
 
@@ -146,6 +172,7 @@ class Document:
     sections: tuple[Section, ...]
     signature: Signature | None
     line_count: int
+    toc: Toc | None = None
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

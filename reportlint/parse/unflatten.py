@@ -15,6 +15,7 @@ from functools import cache
 
 from reportlint.model import LineOrigin, Source
 from reportlint.parse.catalogue import Catalogue
+from reportlint.parse.toc import is_page_tail
 from reportlint.parse.wrapped import rejoin_headings
 
 # Only lines at least this long are searched: a real heading line is far shorter.
@@ -89,6 +90,8 @@ def _heading_then_text(line: str, pattern: re.Pattern[str], catalogue: Catalogue
     if match is None or match.kind == "fuzzy" or match.spec.number != numeral.group(1):
         return []
     rest = line[found.end():]
+    if is_page_tail(rest):
+        return []  # an entry of a table of contents (``一、总体情况……1``)
     cut = found.end() + len(rest) - len(rest.lstrip(_AFTER_HEADING))
     return [cut] if cut < len(line.rstrip()) else []
 

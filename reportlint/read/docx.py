@@ -17,6 +17,7 @@ from reportlint.common.names import printable
 from reportlint.errors import InputProblem
 from reportlint.model import Source
 from reportlint.read.build import OutLine, make_source
+from reportlint.read.images import image_line, is_image_line
 from reportlint.read.rows import join_pieces, pipe_row
 
 if TYPE_CHECKING:
@@ -91,13 +92,30 @@ def _blocks(element: Any, parent: Any) -> Iterator[Any]:
                 yield from _blocks(content, parent)
 
 
+_PICTURES = (f"{_W}drawing", f"{_W}pict", f"{_W}object")
+_DRAWING_NAMES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def _has_picture(paragraph: Any) -> bool:
+    """A paragraph holding a picture (and no text: it stands on its own, like a table)."""
+    return any(next(paragraph._p.iter(tag), None) is not None for tag in _PICTURES)
+
+
+def _picture_title(paragraph: Any) -> str:
+    """The picture's description or title (Word's alternative text), when it has one."""
+    properties = next(paragraph._p.iter(_DRAWING_NAMES), None)
+    if properties is None:
+        return ""
+    return str(properties.get("descr") or properties.get("title") or "")
+
+
 def _body_lines(document: Any) -> Iterator[OutLine]:
     from docx.table import Table
 
     from reportlint.read.docxnumbering import Numbering
 
     numbering = Numbering(document)
-    paragraphs = tables = 0
+    paragraphs = tables = pictures = 0
     for block in _blocks(document.element.body, document._body):
         if isinstance(block, Table):
             tables += 1
@@ -105,6 +123,9 @@ def _body_lines(document: Any) -> Iterator[OutLine]:
             continue
         # Tabs become two spaces: a tab-led line would read as a table cell in the text format.
         text = (numbering.label(block) + block.text).replace("\t", "  ")
+        if not text.strip() and _has_picture(block):
+            pictures += 1
+            yield OutLine(image_line(_picture_title(block)), where=f"第{pictures}张图片")
         if not text.strip():
             continue  # empty paragraphs are not counted: 第N段 counts what the user can see
         paragraphs += 1
@@ -119,6 +140,6 @@ def read_docx(path: str, data: bytes) -> Source:
         lines = list(_body_lines(document))
     except Exception as error:  # malformed XML inside a package that opened
         raise InputProblem("E001", f"无法读取 .docx 文件内容：{error}") from error
-    if not any(line.text.strip() for line in lines):
+    if not any(line.text.strip() and not is_image_line(line.text) for line in lines):
         raise InputProblem("E002", "Word 文件中没有文字（可能只有图片）")
     return make_source(path, "docx", lines)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from reportlint.read.build import OutLine
 from reportlint.read.htmldoc import Element, Point, Text, parse_tree
 from reportlint.read.htmlpage import Page
+from reportlint.read.images import image_line
 from reportlint.read.rows import is_wide
 
 __all__ = ["parse_tree", "render", "render_page"]
@@ -99,6 +100,8 @@ _CELL = frozenset({"td", "th"})
 _SECTIONS = frozenset({"thead", "tbody", "tfoot"})
 
 Char = tuple[str, Point]
+_ICON = 48  # pixels: a picture narrower or lower than this is an icon, not a table
+_PIXELS = re.compile(r"(\d{1,6})(?:px)?$")
 _PASSAGE = 300  # characters: a table cell holding more is page layout, not data
 
 
@@ -188,6 +191,9 @@ class _Renderer:
         if node.tag == "br":
             self.flush()
             return
+        if node.tag == "img":
+            self.image(node)
+            return
         if node.tag == "table" and not _is_layout(node):
             self.flush()
             self.table(node)
@@ -199,6 +205,15 @@ class _Renderer:
             self.walk(child)
         if block:
             self.flush()
+
+    def image(self, node: Element) -> None:
+        """A picture big enough to hold a table (no icon) is a line of its own: the marker,
+        every character pointing at the ``<img`` tag."""
+        if any(_pixels(node.attrs.get(size, "")) < _ICON for size in ("width", "height")):
+            return
+        self.flush()
+        text = image_line(node.attrs.get("alt", "") or node.attrs.get("title", ""))
+        self.lines.append(OutLine(text, points=(node.start,) * len(text)))
 
     def cell_text(self, cell: Element) -> list[Char]:
         """A cell's content with its lines (``<br>``, ``<p>``) joined, CJK-aware."""
@@ -223,6 +238,12 @@ class _Renderer:
             self.walk(caption)
         for row in _grid(table, self.cell_text):
             self.lines.append(_pipe_line(row))
+
+
+def _pixels(value: str) -> float:
+    """A size attribute in pixels (``120``, ``120px``); unknown sizes count as large."""
+    found = _PIXELS.match(value.strip())
+    return float(found.group(1)) if found else float("inf")
 
 
 Cell = tuple[list[Char], Point]  # content, the cell's start tag (for empty cells)

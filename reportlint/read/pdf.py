@@ -21,8 +21,10 @@ from reportlint.read.build import OutLine, make_source
 from reportlint.read.pdfgeom import (
     Block,
     Glyph,
+    Picture,
     Segment,
     page_blocks,
+    picture_blocks,
     row_block,
     segments_of_box,
 )
@@ -72,10 +74,13 @@ def _open(data: bytes) -> Any:
 
 
 def _walk(item: Any, glyphs: list[Glyph], segments: list[Segment],
-          sideways: list[int] | None = None) -> None:
-    from pdfminer.layout import LTChar, LTContainer, LTCurve
+          sideways: list[int] | None = None, pictures: list[Picture] | None = None) -> None:
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
 
-    if isinstance(item, LTChar):
+    if isinstance(item, LTImage):
+        if pictures is not None:
+            pictures.append(Picture(item.x0, item.y0, item.x1, item.y1))
+    elif isinstance(item, LTChar):
         text = item.get_text()
         # pdfminer's ``upright`` holds for text turned half round too (a = d = -1)
         if text.strip() and item.upright and item.matrix[0] > 0:
@@ -89,10 +94,10 @@ def _walk(item: Any, glyphs: list[Glyph], segments: list[Segment],
         segments.extend(segments_of_box(item.x0, item.y0, item.x1, item.y1, boxes_count))
     elif isinstance(item, LTContainer):
         for child in item:
-            _walk(child, glyphs, segments, sideways)
+            _walk(child, glyphs, segments, sideways, pictures)
 
 
-def _pages(document: Any) -> Iterator[tuple[list[Glyph], list[Segment], float]]:
+def _pages(document: Any) -> Iterator[tuple[list[Glyph], list[Segment], float, list[Block]]]:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -107,18 +112,21 @@ def _pages(document: Any) -> Iterator[tuple[list[Glyph], list[Segment], float]]:
         glyphs: list[Glyph] = []
         segments: list[Segment] = []
         sideways = [0]
+        pictures: list[Picture] = []
         for item in layout:
-            _walk(item, glyphs, segments, sideways)
-        return glyphs, segments, float(layout.height), sideways[0]
+            _walk(item, glyphs, segments, sideways, pictures)
+        images = picture_blocks(pictures, glyphs, float(layout.width), float(layout.height))
+        return glyphs, segments, float(layout.height), sideways[0], images
 
     for page in PDFPage.create_pages(document):
         best = read(page)
         if best[3] > len(best[0]):
             best = _upright_turn(page, read, best)
-        yield best[0], best[1], best[2]
+        yield best[0], best[1], best[2], best[4]
 
 
-_PageRead = tuple[list[Glyph], list[Segment], float, int]  # glyphs, rules, height, sideways
+# glyphs, rules, height, sideways, marker lines of images
+_PageRead = tuple[list[Glyph], list[Segment], float, int, list[Block]]
 
 
 def _upright_turn(page: Any, read: Callable[[Any], _PageRead], best: _PageRead) -> _PageRead:
@@ -223,9 +231,10 @@ def extract_lines(data: bytes) -> list[OutLine]:
     health = _Health()
     number = 0
     try:
-        for number, (glyphs, segments, height) in enumerate(_pages(document), start=1):
+        for number, (glyphs, segments, height, images) in enumerate(_pages(document), start=1):
             _count(health, glyphs, number)
-            blocks = _join_pages(done, page_blocks(glyphs, segments, height))
+            found = sorted(page_blocks(glyphs, segments, height) + images, key=lambda b: -b.top)
+            blocks = _join_pages(done, found)
             done.extend(blocks)
             pages.extend([number] * len(blocks))
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as error:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from reportlint.read.images import IMAGE_MARK
 from reportlint.read.rows import drop_wide_spaces, is_wide, join_pieces, pipe_row
 
 SNAP = 2.5  # points: rules closer than this are one rule; thinner rows/columns are noise
@@ -38,6 +39,19 @@ class Glyph:
     @property
     def yc(self) -> float:
         return (self.y0 + self.y1) / 2
+
+
+@dataclass(frozen=True)
+class Picture:
+    """Where a page draws an image (any PDF engine can give its box)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    def holds(self, glyph: Glyph) -> bool:
+        return self.x0 <= glyph.xc <= self.x1 and self.y0 <= glyph.yc <= self.y1
 
 
 @dataclass(frozen=True)
@@ -329,3 +343,20 @@ def row_block(block: Block, cells: list[str]) -> Block:
     """``block`` with new cell texts."""
     return Block(pipe_row(cells).text, block.top, tuple(cells), block.table, block.open_top,
                  block.open_bottom)
+
+
+_PICTURE_WIDTH = 0.3  # of the page: a narrower or lower image is a logo, a seal or an icon
+_PICTURE_HEIGHT = 0.1
+
+
+def picture_blocks(pictures: Iterable[Picture], glyphs: Sequence[Glyph], width: float,
+                   height: float) -> list[Block]:
+    """A marker line for each large image with no text over it (a table or a page published
+    as a picture; a scan with an invisible text layer is text), at the image's top."""
+    found: list[Block] = []
+    for picture in pictures:
+        large = (picture.x1 - picture.x0 >= width * _PICTURE_WIDTH
+                 and picture.y1 - picture.y0 >= height * _PICTURE_HEIGHT)
+        if large and not any(picture.holds(g) for g in glyphs):
+            found.append(Block(IMAGE_MARK, picture.y1))
+    return found

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from reportlint.facts.context import Context
 from reportlint.model import Span
-from reportlint.parse.tree import Paragraph, Piece, Section, Table, TextBlock, piece_of
+from reportlint.parse.tree import Block, Paragraph, Piece, Section, Table, TextBlock, piece_of
 from reportlint.tables.labels import FRAGMENT_MIN, INEXACT_MIN, containment, row_key, similarity
 from reportlint.tables.numbers import BLANK_MARKS, digit_count, parse_cell
 from reportlint.tables.pairing import Unpaired, ValueRow, unpaired
@@ -33,8 +34,9 @@ class Region:
     span: Span  # the first table line, where table-level diagnostics point
 
 
-def _paragraph_is_label(paragraph: Paragraph) -> bool:
-    return all("。" not in p.text and len(p.text) <= _LABEL_LINE_MAX for p in paragraph.pieces)
+def _paragraph_is_label(paragraph: Block) -> TypeGuard[Paragraph]:
+    return isinstance(paragraph, Paragraph) and all(
+        "。" not in p.text and len(p.text) <= _LABEL_LINE_MAX for p in paragraph.pieces)
 
 
 def region(ctx: Context, section: Section) -> Region | None:

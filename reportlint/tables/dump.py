@@ -18,6 +18,11 @@ def dump_tables(document: Document, lines: tuple[str, ...], data: Mapping[str, A
     out = [f"tables (format {layer.version or '?'}, from {layer.source})"]
     for missing in layer.missing:
         out.append(f"  {missing.table} missing (section heading line {missing.span.line})")
+    for local in layer.local:
+        out.append(f"  local table at line {local.span.line} ({len(local.lines)} lines,"
+                   " bound to nothing)")
+    for image in layer.images:
+        out.append(f"  {image.table} image (picture line {image.span.line})")
     for table in layer.tables.values():
         at = f"{table.span.line}:{table.span.column}"
         out.append(f"  {table.key} {table.status} {table.version or '?'} at {at}"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from reportlint.facts.context import Context
 from reportlint.facts.year import report_year
 from reportlint.model import Span
-from reportlint.parse.tree import Section, TextBlock, piece_of
+from reportlint.parse.tree import Section, Table, TextBlock, piece_of
 from reportlint.tables.bind import (
     Binding,
     Region,
@@ -21,6 +21,7 @@ from reportlint.tables.bind import (
     run_together_span,
 )
 from reportlint.tables.labels import row_key
+from reportlint.tables.local import split_local
 from reportlint.tables.records import UNRECOVERABLE, BoundTable
 from reportlint.tables.rows import raw_rows
 from reportlint.tables.template import FormatTemplate, TableTemplate, formats
@@ -58,6 +59,8 @@ class TableLayer:
     caption: Span | None  # where F201/F202 point (表二's first line)
     missing: tuple[Missing, ...] = ()
     odd: tuple[Odd, ...] = ()
+    images: tuple[Missing, ...] = ()  # tables published as pictures: span is the picture's
+    local: tuple[Table, ...] = ()  # the report's own tables, bound to nothing
 
 
 def _default_version(ctx: Context, templates: list[FormatTemplate]) -> str | None:
@@ -94,11 +97,21 @@ class _Layer:
         self.default = self.forced or _default_version(ctx, list(self.formats.values()))
         self.tables: dict[str, BoundTable] = {}
         self.missing: list[Missing] = []
+        self.images: list[Missing] = []
+        self.local: list[Table] = []
         self.odd: list[Odd] = []
         self.main: str | None = None
         self.evidence: tuple[str, ...] = ()
         self.caption: Span | None = None
         self.source = "forced" if self.forced else "none"
+
+    def all_local(self) -> tuple[Table, ...]:
+        """Local tables of the template sections, and every table elsewhere (附表)."""
+        homes = {t.section for f in self.formats.values() for t in f.tables.values()}
+        document = self.ctx.document
+        elsewhere = [*(b for b in document.preamble if isinstance(b, Table)),
+                     *(t for s in document.sections if s.key not in homes for t in s.tables)]
+        return tuple(sorted([*self.local, *elsewhere], key=lambda t: t.span.line))
 
     def versions(self) -> list[FormatTemplate]:
         if self.forced and self.forced in self.formats:
@@ -121,13 +134,17 @@ class _Layer:
             self.main = self.default
             self.source = "forced" if self.forced else ("year" if self.main else "none")
         return TableLayer(self.tables, self.main, self.source, self.evidence, self.caption,
-                          tuple(self.missing), tuple(self.odd))
+                          tuple(self.missing), tuple(self.odd), tuple(self.images),
+                          self.all_local())
 
     def table(self, key: str) -> None:
         templates = [f.tables[key] for f in self.versions() if key in f.tables]
         if not templates:
             return
         section = self.ctx.document.section(templates[0].section)
+        if section is not None:
+            section, local = split_local(section, templates)
+            self.local.extend(local)
         flattened = self.flattened(templates[0], section)
         if flattened is not None:
             self.tables[key] = BoundTable(key, UNRECOVERABLE, flattened, None,
@@ -204,13 +221,16 @@ class _Layer:
         return found.span if found is not None else None  # F207 points at the table
 
     def absent(self, key: str, name: str, section: Section | None) -> None:
-        """No rows: the cells ran together in prose (F207), or the table is missing (F204).
+        """No rows: the cells ran together in prose (F207), the table is a picture (F208), or
+        it is missing (F204).
         Without its section, only S103 speaks (one root cause, one diagnostic)."""
         template = next(f.tables[key] for f in self.versions() if key in f.tables)
         paragraphs = section.paragraphs if section is not None else self.ctx.document.paragraphs
         span = run_together_span(self.ctx, template, paragraphs)
         if span is not None:
             self.tables[key] = BoundTable(key, UNRECOVERABLE, span, None, template=template)
+        elif section is not None and section.images:  # a picture of the table: F208
+            self.images.append(Missing(key, name, section.images[0].span))
         elif section is not None and section.blocks:  # an empty section is S106's
             self.missing.append(Missing(key, name, section.heading.span))
 

@@ -84,6 +84,11 @@ def table_missing(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(missing.span, params["message"].format(table=missing.name))
 
 
+def table_image(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
+    for image in table_layer(ctx).images:
+        yield Finding(image.span, params["message"].format(table=image.name))
+
+
 def _problems(ctx: Context, kinds: tuple[str, ...]) -> Iterator[tuple[BoundTable, Any]]:
     for table in table_layer(ctx).tables.values():
         for problem in table.problems:
@@ -303,6 +308,8 @@ KINDS: dict[str, Kind] = {
                                "every table follows the report's format version"),
     "table-present": Kind(table_missing, {"message": MESSAGE},
                           "each table is found in its section"),
+    "table-image": Kind(table_image, {"message": MESSAGE},
+                        "no table is published as a picture (its numbers cannot be checked)"),
     "table-shape": Kind(table_shape, {
         "missing-rows": MESSAGE, "extra-row": MESSAGE, "width": MESSAGE,
         "extra_severity": Param((str,), False, "warning", "severity of an unexpected row"),

@@ -1,0 +1,134 @@
+"""Tables of the report's own beside the template's (channels and counts, per-department
+applications): bound to nothing and never reported, only listed by ``reportlint parse``.
+
+A table block of a template section is local when none of its cells names a row, a column, a
+caption or an evidence word of the template: prose, a caption or an image separates it from the
+template table. Inside the template table's own block, a run of rows after its last template
+row is local only when it opens with a header (a row without numbers) after a blank line: a
+lone row with numbers there is an extra row of the template table (F205).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import cache
+
+from reportlint.model import Span
+from reportlint.parse.tree import Piece, Section, Table
+from reportlint.tables.labels import containment
+from reportlint.tables.template import TableTemplate, label_key
+
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t|\s{2,}")
+_VALUE = re.compile(r"^[-+－]?[\d０-９,，.．]+%?$|^[/—-]$")
+_CLOSE = 0.85  # a cell this much inside a template word names it (a typo, a wrapped label)
+_MIN_KEY = 2
+_MIN_FRAGMENT = 4
+
+
+@cache
+def _vocabulary(templates: tuple[TableTemplate, ...]) -> frozenset[str]:
+    words: set[str] = set()
+    for template in templates:
+        words.update(key for spec in template.rows for key in spec.keys)
+        words.update(label_key(spec.caption) for spec in template.rows if spec.caption)
+        words.update(label_key(column.label) for column in template.columns)
+        words.update(label_key(word) for word in template.evidence)
+    return frozenset(w for w in words if len(w) >= _MIN_KEY)
+
+
+def _cells(text: str) -> list[str]:
+    return [c for c in _CELL_SPLIT.split(text.strip()) if c.strip()]
+
+
+def _wordy(cell: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in cell)
+
+
+def _names_template(cell: str, words: frozenset[str]) -> bool:
+    key = label_key(cell)
+    if len(key) < _MIN_KEY:
+        return False
+    if key in words or any(w in key for w in words):
+        return True
+    if len(key) < _MIN_FRAGMENT:  # 数量, 合计: words of any table
+        return False
+    return any(key in w or containment(key, w) >= _CLOSE for w in words)
+
+
+def _matches(lines: Iterable[Piece], words: frozenset[str]) -> bool:
+    return any(_names_template(c, words) for p in lines for c in _cells(p.text) if _wordy(c))
+
+
+def _has_words(lines: Iterable[Piece]) -> bool:
+    return any(_wordy(c) for p in lines for c in _cells(p.text))
+
+
+def _has_numbers(lines: Iterable[Piece]) -> bool:
+    """Some cell is a value (a number or a blank mark), not a caption's ``表1``."""
+    return any(_VALUE.match(c) for p in lines for c in _cells(p.text))
+
+
+def _labelled_values(table: Table) -> bool:
+    """Some row has a label and values: a table of its own, not header lines alone."""
+    return any(_has_words(s) and _has_numbers(s) for s in _segments(table))
+
+
+def _segments(table: Table) -> list[list[Piece]]:
+    """The table's lines cut at its blank lines."""
+    gaps = set(table.gaps)
+    segments: list[list[Piece]] = [[]]
+    previous = table.lines[0].line
+    for piece in table.lines:
+        if segments[-1] and any(g in gaps for g in range(previous + 1, piece.line)):
+            segments.append([])
+        segments[-1].append(piece)
+        previous = piece.line
+    return segments
+
+
+def _table_of(lines: Sequence[Piece], gaps: Iterable[int]) -> Table:
+    first, last = lines[0], lines[-1]
+    span = Span(first.line, 1, last.line, len(last.text) + 1)
+    return Table(tuple(lines), span, tuple(g for g in gaps if first.line < g < last.line))
+
+
+def _split_tail(table: Table, words: frozenset[str]) -> tuple[Table, Table | None]:
+    """The template table's block, and a local table after its last template row."""
+    segments = _segments(table)
+    last = next((i for i in range(len(segments) - 1, -1, -1) if _matches(segments[i], words)),
+                -1)
+    tail = segments[last + 1:]
+    valued = [s for s in tail if _has_numbers(s)]
+    if last < 0 or not tail or _has_numbers(tail[0]) or not _has_words(tail[0]) \
+            or not valued or not all(_has_words(s) for s in valued):
+        return table, None  # numbers without labels: the template's, under its long header
+    kept = [p for s in segments[:last + 1] for p in s]
+    local = [p for s in tail for p in s]
+    return _table_of(kept, table.gaps), _table_of(local, table.gaps)
+
+
+def split_local(section: Section,
+                templates: Sequence[TableTemplate]) -> tuple[Section, list[Table]]:
+    """The section with its local tables taken out, and those tables."""
+    words = _vocabulary(tuple(templates))
+    tables = section.tables
+    matching = [t for t in tables if _matches(t.lines, words)]
+    if not matching:
+        return section, []
+    template_blocks = {id(t) for t in matching}
+    local: list[Table] = []
+    blocks = []
+    for block in section.blocks:
+        if isinstance(block, Table) and id(block) not in template_blocks \
+                and _labelled_values(block):
+            local.append(block)
+            continue
+        if block is matching[-1]:
+            block, tail = _split_tail(block, words)
+            local.extend([tail] if tail is not None else [])
+        blocks.append(block)
+    if not local:
+        return section, []
+    return replace(section, blocks=tuple(blocks)), local
