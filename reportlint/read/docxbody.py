@@ -18,7 +18,7 @@ from typing import Any
 
 from reportlint.read.build import OutLine
 from reportlint.read.docxnumbering import Numbering
-from reportlint.read.docxtext import W, Fields, Mark, ParaText, Styles, paragraph_text
+from reportlint.read.docxtext import Fields, Mark, ParaText, Styles, W, paragraph_text
 from reportlint.read.rows import join_pieces, pipe_row
 
 _CONTAINERS = frozenset({f"{W}sdtContent", f"{W}customXml"})
@@ -68,7 +68,7 @@ class Body:
     """Reads one document into :attr:`lines` and :attr:`located` marks."""
 
     def __init__(self, document: Any, parts: dict[str, Any]) -> None:
-        self.document = document
+        self.story = document._body  # the parent python-docx's paragraphs and tables want
         self.styles = Styles(parts.get("styles"))
         self.fields = Fields()
         self.numbering = Numbering(document)
@@ -130,7 +130,7 @@ class Body:
     def paragraph(self, element: Any, para: ParaText, place: str | None) -> None:
         from docx.text.paragraph import Paragraph
 
-        label = "" if para.mark_deleted else self.numbering.label(Paragraph(element, None))
+        label = "" if para.mark_deleted else self.numbering.label(Paragraph(element, self.story))
         text = label + para.text
         if text.strip():
             where = place or f"第{self.count('段')}段"
@@ -170,7 +170,8 @@ class Body:
         from docx.table import Table
 
         number = self.count("表格")
-        table = Table(element, None)
+        table = Table(element, self.story)
+        slivers = _slivers(table)
         seen: set[Any] = set()
         notes: list[tuple[str, str]] = []
         r = 0
@@ -182,14 +183,15 @@ class Body:
             r += 1
             row_marks = [Mark("revision", 0)] if tr_pr is not None and \
                 tr_pr.find(f"{W}ins") is not None else []
-            self.row(row, seen, f"第{number}个表格第{r}行", row_marks, notes)
+            cells = [c for i, c in enumerate(row.cells) if i not in slivers]
+            self.row(cells, seen, f"第{number}个表格第{r}行", row_marks, notes)
         self.read_notes(notes)
 
-    def row(self, row: Any, seen: set[Any], where: str, row_marks: list[Mark],
+    def row(self, row: list[Any], seen: set[Any], where: str, row_marks: list[Mark],
             notes: list[tuple[str, str]]) -> None:
         texts: list[str] = []
         cells: list[_Cell] = []
-        for cell in row.cells:
+        for cell in row:
             key = cell._tc
             content = _Cell() if key in seen else self.cell(key)
             seen.add(key)
@@ -245,6 +247,30 @@ class Body:
                 para = paragraph_text(p, self.styles, Fields())
                 marks.extend(m for m in para.marks if m.kind != "hidden")
         return marks
+
+
+_SLIVER_TWIPS = 57  # 1 mm: no one draws a column that narrow on purpose
+
+
+def _slivers(table: Any) -> set[int]:
+    """Grid columns a converter left behind from rounding (LibreOffice writes a 1-twip column
+    into a table it saved as .doc): narrower than 1 mm and, in every row, part of a cell that
+    also covers a neighbouring column, so leaving them out loses no cell."""
+    grid = table._tbl.tblGrid
+    widths = [int(c.get(f"{W}w") or 0) for c in grid.iterchildren(f"{W}gridCol")] \
+        if grid is not None else []
+    narrow = {i for i, w in enumerate(widths) if 0 < w < _SLIVER_TWIPS}
+    if not narrow:
+        return set()
+    rows = [row.cells for row in table.rows]
+    if any(len(cells) != len(widths) for cells in rows):
+        return set()
+    return {i for i in narrow if all(_shared(cells, i) for cells in rows)}
+
+
+def _shared(cells: tuple[Any, ...], i: int) -> bool:
+    tc = cells[i]._tc
+    return (i > 0 and cells[i - 1]._tc is tc) or (i + 1 < len(cells) and cells[i + 1]._tc is tc)
 
 
 def _cell_where(line: OutLine, column: int) -> str | None:

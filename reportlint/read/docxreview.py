@@ -14,7 +14,7 @@ from typing import Any
 from reportlint.model import Diagnostic, Severity, Span
 from reportlint.read.build import OutLine
 from reportlint.read.docxbody import Body, Located
-from reportlint.read.docxtext import W, Mark
+from reportlint.read.docxtext import Mark, W
 
 _PARTS = {"styles", "footnotes", "endnotes", "comments", "header", "footer"}
 _SAMPLE = 20

@@ -49,8 +49,8 @@ def _command(office: str, folder: Path, source: Path) -> list[str]:
             # Word's binary import filter, named: left to guess, LibreOffice reads a damaged
             # file as plain text and a page of nonsense would be linted. WPS files are read
             # by the same filter.
-            "--infilter=MS Word 97", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder / "out"),
-            str(source)]
+            "--infilter=MS Word 97", "--convert-to", "docx:MS Word 2007 XML",
+            "--outdir", str(folder / "out"), str(source)]
 
 
 def _run(command: list[str], timeout: float) -> None:
