@@ -256,7 +256,7 @@ def _slivers(table: Any) -> set[int]:
     """Grid columns a converter left behind from rounding (LibreOffice writes a 1-twip column
     into a table it saved as .doc): narrower than 1 mm and, in every row, part of a cell that
     also covers a neighbouring column, so leaving them out loses no cell."""
-    grid = table._tbl.tblGrid
+    grid = table._tbl.find(f"{W}tblGrid")
     widths = [int(c.get(f"{W}w") or 0) for c in grid.iterchildren(f"{W}gridCol")] \
         if grid is not None else []
     narrow = {i for i, w in enumerate(widths) if 0 < w < _SLIVER_TWIPS}

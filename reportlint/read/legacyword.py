@@ -24,7 +24,7 @@ OFFICE_NAMES = ("soffice", "libreoffice")
 TIMEOUT_SECONDS = 120.0
 _NO_NETWORK = "http://127.0.0.1:9"  # the discard port: nothing listens, a fetch fails at once
 _ADVICE = ("请安装 LibreOffice（如 apt-get install libreoffice-writer-nogui），"
-           "或在 Word/WPS 中另存为 .docx 后再检查")
+           "或在 Word/WPS 中另存为 .docx 或 PDF 后再检查")
 
 
 def find_office() -> str | None:
@@ -64,7 +64,7 @@ def _run(command: list[str], timeout: float) -> None:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         raise InputProblem("E001", f"LibreOffice 转换超时（{timeout:g} 秒）：请在 Word/WPS 中"
-                                   "另存为 .docx 后再检查") from None
+                                   "另存为 .docx 或 PDF 后再检查") from None
 
 
 def to_docx(path: str, data: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
@@ -83,5 +83,5 @@ def to_docx(path: str, data: bytes, timeout: float = TIMEOUT_SECONDS) -> bytes:
         converted = folder / "out" / "report.docx"
         if not converted.is_file():
             raise InputProblem("E001", f"LibreOffice 无法转换此{suffix}文件（可能已损坏或加密）："
-                                       "请在 Word/WPS 中打开并另存为 .docx 后再检查")
+                                       "请在 Word/WPS 中打开并另存为 .docx 或 PDF 后再检查")
         return converted.read_bytes()
