@@ -16,6 +16,9 @@ A case file names its rule and lists cases::
         input: |                              # or the report text itself
           ...
         filename: report.md                   # optional: chooses the reader (default .txt)
+      - name: a Word file
+        document: documents/drafts/x.docx     # or a file under fixtures/ read as it is (its
+                                              # suffix chooses the reader)
         settings: {report-year: 2021}         # optional: run settings
         select: [S103, S104]                  # optional: codes compared (default: rule)
 """
@@ -42,10 +45,17 @@ class Case:
     select: tuple[str, ...]
     expect: tuple[tuple[str, int, int], ...]
     settings: dict[str, Any] = field(default_factory=dict)
+    document: str | None = None  # a file under fixtures/, read as bytes instead of ``text``
 
     @property
     def id(self) -> str:
         return f"{self.file}::{self.name}"
+
+    @property
+    def data(self) -> bytes:
+        if self.document is not None:
+            return (FIXTURES / self.document).read_bytes()
+        return self.text.encode("utf-8")
 
 
 def _apply(text: str, edit: dict[str, Any]) -> str:
@@ -68,6 +78,8 @@ def _apply(text: str, edit: dict[str, Any]) -> str:
 
 
 def _text(raw: dict[str, Any]) -> str:
+    if "document" in raw:
+        return ""
     if "input" in raw:
         return str(raw["input"])
     text = (FIXTURES / raw["base"]).read_text(encoding="utf-8")
@@ -83,7 +95,8 @@ def load_cases() -> list[Case]:
         for raw in doc["cases"]:
             select = tuple(raw.get("select", [doc["rule"]]))
             expect = tuple(sorted((str(c), int(li), int(co)) for c, li, co in raw["expect"]))
-            cases.append(Case(path.name, raw["name"], _text(raw),
-                              raw.get("filename", "case.txt"), select, expect,
-                              dict(raw.get("settings") or {})))
+            document = raw.get("document")
+            filename = Path(document).name if document else raw.get("filename", "case.txt")
+            cases.append(Case(path.name, raw["name"], _text(raw), filename, select, expect,
+                              dict(raw.get("settings") or {}), document))
     return cases
