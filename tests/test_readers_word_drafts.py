@@ -202,3 +202,31 @@ def test_a_revision_in_a_deleted_paragraph_points_at_the_next_line():
     data = _body(_p(_r("第一段")) + deleted + _p(_r("第二段")))
     assert read_bytes("d.docx", data).raw_lines == ("第一段", "第二段")
     assert _review(data) == [("E004", 2, 1, "第2段")]
+
+
+def _sliver_table(second_row: str) -> str:
+    grid = ('<w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="1999"/><w:gridCol w:w="1"/>'
+            '<w:gridCol w:w="2000"/></w:tblGrid>')
+    span = '<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>'
+    first = (f"<w:tc>{_p(_r('规章'))}</w:tc><w:tc>{span}{_p(_r('0'))}</w:tc>"
+             f"<w:tc>{_p(_r('1'))}</w:tc>")
+    return f"<w:tbl>{grid}<w:tr>{first}</w:tr><w:tr>{second_row}</w:tr></w:tbl>"
+
+
+def test_a_sliver_column_left_by_a_converter_is_not_a_cell():
+    span = '<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>'
+    spanned = "".join(f"<w:tc>{_p(_r(t))}</w:tc>" for t in ("合计", "2")) + \
+        f"<w:tc>{span}{_p(_r('3'))}</w:tc>"
+    assert _read(_sliver_table(spanned)) == ("| 规章 | 0 | 1 |", "| 合计 | 2 | 3 |")
+    own = "".join(f"<w:tc>{_p(_r(t))}</w:tc>" for t in ("合计", "2", "x", "3"))
+    assert _read(_sliver_table(own)) == ("| 规章 | 0 |  | 1 |", "| 合计 | 2 | x | 3 |")
+
+
+def test_vertical_merges_and_cells_before_the_first_column():
+    restart = '<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>'
+    going_on = "<w:tcPr><w:vMerge/></w:tcPr>"
+    before = '<w:trPr><w:gridBefore w:val="1"/></w:trPr>'
+    xml = (f"<w:tbl><w:tr><w:tc>{restart}{_p(_r('甲'))}</w:tc><w:tc>{_p(_r('1'))}</w:tc></w:tr>"
+           f"<w:tr><w:tc>{going_on}<w:p/></w:tc><w:tc>{_p(_r('2'))}</w:tc></w:tr>"
+           f"<w:tr>{before}<w:tc>{_p(_r('3'))}</w:tc></w:tr></w:tbl>")
+    assert _read(xml) == ("| 甲 | 1 |", "|  | 2 |", "| 3 |")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlint.read.build import OutLine
+from reportlint.read.docxgrid import grid_rows, slivers, table_rows
 from reportlint.read.docxnumbering import Numbering
 from reportlint.read.docxtext import Fields, Mark, ParaText, Styles, W, paragraph_text
 from reportlint.read.rows import join_pieces, pipe_row
@@ -167,32 +168,29 @@ class Body:
     # ------------------------------------------------------------------ tables
 
     def table(self, element: Any) -> None:
-        from docx.table import Table
-
         number = self.count("表格")
-        table = Table(element, self.story)
-        slivers = _slivers(table)
+        rows = grid_rows(element)
+        thin = slivers(element, rows)
         seen: set[Any] = set()
         notes: list[tuple[str, str]] = []
         r = 0
-        for row in table.rows:
-            tr_pr = row._tr.trPr
+        for tr, cells in rows:
+            tr_pr = tr.find(f"{W}trPr")
             if tr_pr is not None and tr_pr.find(f"{W}del") is not None:
                 self.unplaced([Mark("revision", 0)])  # a row deleted in review mode
                 continue
             r += 1
             row_marks = [Mark("revision", 0)] if tr_pr is not None and \
                 tr_pr.find(f"{W}ins") is not None else []
-            cells = [c for i, c in enumerate(row.cells) if i not in slivers]
-            self.row(cells, seen, f"第{number}个表格第{r}行", row_marks, notes)
+            kept = [c for i, c in enumerate(cells) if i not in thin]
+            self.row(kept, seen, f"第{number}个表格第{r}行", row_marks, notes)
         self.read_notes(notes)
 
     def row(self, row: list[Any], seen: set[Any], where: str, row_marks: list[Mark],
             notes: list[tuple[str, str]]) -> None:
         texts: list[str] = []
         cells: list[_Cell] = []
-        for cell in row:
-            key = cell._tc
+        for key in row:
             content = _Cell() if key in seen else self.cell(key)
             seen.add(key)
             texts.append(join_pieces(content.pieces))
@@ -214,7 +212,7 @@ class Body:
             out.marks.append(Mark("revision", 0))
         for block in blocks(container):
             if block.tag == f"{W}tbl":
-                for tr in block.iterchildren(f"{W}tr"):
+                for tr in table_rows(block):
                     for tc in tr.iterchildren(f"{W}tc"):
                         self.cell(tc, out)
                 continue
@@ -247,30 +245,6 @@ class Body:
                 para = paragraph_text(p, self.styles, Fields())
                 marks.extend(m for m in para.marks if m.kind != "hidden")
         return marks
-
-
-_SLIVER_TWIPS = 57  # 1 mm: no one draws a column that narrow on purpose
-
-
-def _slivers(table: Any) -> set[int]:
-    """Grid columns a converter left behind from rounding (LibreOffice writes a 1-twip column
-    into a table it saved as .doc): narrower than 1 mm and, in every row, part of a cell that
-    also covers a neighbouring column, so leaving them out loses no cell."""
-    grid = table._tbl.find(f"{W}tblGrid")
-    widths = [int(c.get(f"{W}w") or 0) for c in grid.iterchildren(f"{W}gridCol")] \
-        if grid is not None else []
-    narrow = {i for i, w in enumerate(widths) if 0 < w < _SLIVER_TWIPS}
-    if not narrow:
-        return set()
-    rows = [row.cells for row in table.rows]
-    if any(len(cells) != len(widths) for cells in rows):
-        return set()
-    return {i for i in narrow if all(_shared(cells, i) for cells in rows)}
-
-
-def _shared(cells: tuple[Any, ...], i: int) -> bool:
-    tc = cells[i]._tc
-    return (i > 0 and cells[i - 1]._tc is tc) or (i + 1 < len(cells) and cells[i + 1]._tc is tc)
 
 
 def _cell_where(line: OutLine, column: int) -> str | None:
