@@ -16,6 +16,9 @@ A case file names its rule and lists cases::
         input: |                              # or the report text itself
           ...
         filename: report.md                   # optional: chooses the reader (default .txt)
+      - name: a Word file
+        document: documents/drafts/x.docx     # or a file under fixtures/ read as it is (its
+                                              # suffix chooses the reader)
         settings: {report-year: 2021}         # optional: run settings
         select: [S103, S104]                  # optional: codes compared (default: rule)
         fixed:                                # optional (rules with a fix): the text after
@@ -46,10 +49,17 @@ class Case:
     expect: tuple[tuple[str, int, int], ...]
     settings: dict[str, Any] = field(default_factory=dict)
     fixed: str | None = None  # the text after every safe fix of the selected rules
+    document: str | None = None  # a file under fixtures/, read as bytes instead of ``text``
 
     @property
     def id(self) -> str:
         return f"{self.file}::{self.name}"
+
+    @property
+    def data(self) -> bytes:
+        if self.document is not None:
+            return (FIXTURES / self.document).read_bytes()
+        return self.text.encode("utf-8")
 
 
 def _apply(text: str, edit: dict[str, Any]) -> str:
@@ -72,6 +82,8 @@ def _apply(text: str, edit: dict[str, Any]) -> str:
 
 
 def _text(raw: dict[str, Any]) -> str:
+    if "document" in raw:
+        return ""
     if "input" in raw:
         return str(raw["input"])
     text = (FIXTURES / raw["base"]).read_text(encoding="utf-8")
@@ -96,7 +108,8 @@ def load_cases() -> list[Case]:
             select = tuple(raw.get("select", [doc["rule"]]))
             expect = tuple(sorted((str(c), int(li), int(co)) for c, li, co in raw["expect"]))
             text = _text(raw)
-            cases.append(Case(path.name, raw["name"], text,
-                              raw.get("filename", "case.txt"), select, expect,
-                              dict(raw.get("settings") or {}), _fixed(raw, text)))
+            document = raw.get("document")
+            filename = Path(document).name if document else raw.get("filename", "case.txt")
+            cases.append(Case(path.name, raw["name"], text, filename, select, expect,
+                              dict(raw.get("settings") or {}), _fixed(raw, text), document))
     return cases

@@ -23,7 +23,7 @@ def rules() -> RuleSet:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_case(case: Case, rules: RuleSet) -> None:
-    report = lint_bytes(case.filename, case.text.encode("utf-8"), rules,
+    report = lint_bytes(case.filename, case.data, rules,
                         Selection(select=case.select), Settings(case.settings))
     got = sorted((d.code, d.span.line, d.span.column) for d in report.diagnostics)
     assert got == list(case.expect)
