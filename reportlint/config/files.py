@@ -19,6 +19,7 @@ from typing import Any
 from reportlint.errors import UsageError
 from reportlint.facts.monthday import normal_month_day
 from reportlint.model import Severity
+from reportlint.read import PDF_ENGINES
 
 CONFIG_NAMES = ("reportlint.toml", "pyproject.toml")
 TABLE = "tool.reportlint"
@@ -26,7 +27,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 ISSUER_KINDS = ("government", "department")
 FORMAT_VERSIONS = (2019, 2021)
 # Keys that go to the rules as ``Settings.options``, under these very names.
-SETTINGS_KEYS = ("issuer-kind", "deadlines", "format-version")
+SETTINGS_KEYS = ("issuer-kind", "deadlines", "format-version", "pdf-engine")
 
 
 class ConfigError(Exception):
@@ -150,6 +151,7 @@ PARSERS: dict[str, Callable[[str, Any], Any]] = {
     "issuer-kind": _choice(ISSUER_KINDS),
     "deadlines": _deadlines,
     "format-version": _choice(FORMAT_VERSIONS),
+    "pdf-engine": _choice(PDF_ENGINES),
 }
 
 

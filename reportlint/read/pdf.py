@@ -20,7 +20,7 @@ from typing import Any
 
 from reportlint.errors import InputProblem
 from reportlint.model import Source
-from reportlint.read import pdfium
+from reportlint.read import PDF_ENGINES, pdfium
 from reportlint.read.build import OutLine, make_source
 from reportlint.read.pdfgeom import (
     Block,
@@ -32,7 +32,6 @@ from reportlint.read.pdfgeom import (
 )
 from reportlint.read.rows import join_pieces
 
-PDF_ENGINES = ("pdfium", "pdfminer")
 _CID = re.compile(r"\(cid:\d+\)")
 _NUMBER = re.compile(r"^[-+－]?[\d,，.．]+%?$|^[/—-]$")
 _NUMBERING = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．，,]|^第")
