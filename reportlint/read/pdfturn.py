@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 Matrix = tuple[float, float, float, float]  # a, b, c, d: x' = a x + c y, y' = b x + d y
+_LINEAR: dict[int, Matrix] = {0: (1, 0, 0, 1), 90: (0, -1, 1, 0), 180: (-1, 0, 0, -1),
+                              270: (0, 1, -1, 0)}
 
 
 @dataclass(frozen=True)
@@ -23,8 +25,7 @@ class Turn:
 
     @property
     def linear(self) -> Matrix:
-        return {90: (0, -1, 1, 0), 180: (-1, 0, 0, -1), 270: (0, 1, -1, 0)}.get(
-            self.degrees, (1, 0, 0, 1))
+        return _LINEAR[self.degrees]
 
     @property
     def height(self) -> float:
@@ -49,6 +50,8 @@ class Turn:
 
 def turn_of(matrix: Matrix, turn: Turn) -> Matrix:
     """A character's matrix as seen on the turned page."""
+    if turn.degrees == 0:
+        return matrix
     a, b, c, d = matrix
     ta, tb, tc, td = turn.linear
     return ta * a + tc * b, tb * a + td * b, ta * c + tc * d, tb * c + td * d
