@@ -87,13 +87,19 @@ def _engine_pages(data: bytes, engine: str) -> Iterator[_Page]:
 
 
 def _pdfium_pages(data: bytes) -> list[_Page] | None:
-    try:
-        document = pdfium.open_document(data)
-        if pdfium.text_locked(document):
-            raise InputProblem("E001", _LOCKED)
-        return [page[:3] for page in pdfium.all_pages(document)]
-    except pdfium.CannotOpen:
-        return None
+    with pdfium.LOCK:
+        try:
+            document = pdfium.open_document(data)
+        except pdfium.CannotOpen:
+            return None
+        try:
+            if pdfium.text_locked(document):
+                raise InputProblem("E001", _LOCKED)
+            return [page[:3] for page in pdfium.all_pages(document)]
+        except pdfium.CannotOpen:
+            return None
+        finally:
+            document.close()
 
 
 def _walk(item: Any, glyphs: list[Glyph], segments: list[Segment],

@@ -11,6 +11,7 @@ pypdfium2's raw ctypes bindings: its object helpers cost more than the page itse
 from __future__ import annotations
 
 import ctypes
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,9 @@ from reportlint.read.pdfturn import Matrix, Turn, best_turn, is_upright, turn_of
 UNDECODABLE = "\ufffd"  # a character whose font has no Unicode map (pdfminer: ``(cid:N)``)
 _EXTRACT = 0x10  # the permission bit that allows copying text out (PDF 32000-1, table 22)
 
+# PDFium is not thread-safe: one document at a time in a process (threads wait; processes
+# each have their own PDFium).
+LOCK = threading.Lock()
 PageRead = tuple[list[Glyph], list[Segment], float, int]  # glyphs, rules, height, sideways
 
 
