@@ -6,10 +6,11 @@ Where they could differ, the reader makes them agree, and these tests hold it th
   character box leaves the text matrix out, so it came out 20 times too big and spilled into
   the next column; pdfminer's was right (the page as PDFium renders it has the text in the
   merged first column), and the PDFium engine now scales that box (read/pdfium.py);
-- fonts that are not embedded (example.pdf: reportlab's STSong-Light): PDFium measures
-  glyphs with a system font standing in, and with no CJK font on the machine it drops
-  one-character text objects (总计, the 人 of 自然人); pdfminer keeps them, which is right.
-  Such a file is read by pdfminer (``test_a_file_pdfium_would_lose_text_from_goes_to_pdfminer``).
+- fonts that are not embedded (example.pdf: reportlab's STSong-Light): PDFium measures their
+  glyphs with a font of the machine, so its reading depends on the fonts installed: with no
+  CJK font it dropped one-character text objects (总计, the 人 of 自然人), with WenQuanYi it
+  read them. pdfminer reads them from the file alone, which is right, so such a file goes to
+  pdfminer (``test_text_in_a_font_of_the_machine_goes_to_pdfminer``).
 """
 
 from __future__ import annotations
@@ -60,16 +61,16 @@ def test_pdfium_reads_the_real_reports_itself(path: Path) -> None:
     """No fallback: the comparison above is between two engines, not pdfminer and itself."""
     from reportlint.read import pdfium
 
-    pages = pdfium.all_pages(pdfium.open_document(path.read_bytes()))
+    pages = list(pdfium.pages(pdfium.open_document(path.read_bytes())))
     assert len(pages) >= 5 and all(glyphs for glyphs, _, _, _ in pages)
 
 
-def test_a_file_pdfium_would_lose_text_from_goes_to_pdfminer() -> None:
+def test_text_in_a_font_of_the_machine_goes_to_pdfminer() -> None:
     from reportlint.read import pdfium
 
     document = pdfium.open_document((DOCUMENTS / "example.pdf").read_bytes())
-    with pytest.raises(pdfium.CannotOpen):
-        pdfium.all_pages(document)
+    with pytest.raises(pdfium.CannotOpen, match="not embedded"):
+        list(pdfium.pages(document))
 
 
 def _rotated(data: bytes, degrees: int) -> bytes:

@@ -79,27 +79,20 @@ _LOCKED = "PDF 禁止提取文字（已加密限制），无法读取"
 _Page = tuple[list[Glyph], list[Segment], float]  # glyphs, rules, height
 
 
-def _engine_pages(data: bytes, engine: str) -> Iterator[_Page]:
-    """The pages as the chosen engine reads them; a file PDFium cannot read (or a machine
-    without it) goes to pdfminer."""
-    read = _pdfium_pages(data) if engine == "pdfium" else None
-    return iter(read) if read is not None else _pages(_open(data))
-
-
-def _pdfium_pages(data: bytes) -> list[_Page] | None:
-    with pdfium.LOCK:
-        try:
-            document = pdfium.open_document(data)
-        except pdfium.CannotOpen:
-            return None
-        try:
-            if pdfium.text_locked(document):
-                raise InputProblem("E001", _LOCKED)
-            return [page[:3] for page in pdfium.all_pages(document)]
-        except pdfium.CannotOpen:
-            return None
-        finally:
-            document.close()
+def _pdfium_lines(data: bytes) -> list[OutLine] | None:
+    """The lines as PDFium reads the file; None for a file it cannot read (all of)."""
+    try:
+        document = pdfium.open_document(data)
+    except pdfium.CannotOpen:
+        return None
+    try:
+        if pdfium.text_locked(document):
+            raise InputProblem("E001", _LOCKED)
+        return _lines(page[:3] for page in pdfium.pages(document))
+    except pdfium.CannotOpen:
+        return None
+    finally:
+        document.close()
 
 
 def _walk(item: Any, glyphs: list[Glyph], segments: list[Segment],
@@ -249,7 +242,17 @@ def _join_cut_cells(done: list[Block], blocks: list[Block]) -> None:
 
 
 def extract_lines(data: bytes, engine: str = PDF_ENGINES[0]) -> list[OutLine]:
-    read = _engine_pages(data, engine)
+    """The text lines of a PDF file, by the chosen engine; a file PDFium cannot read (or a
+    machine without it) goes to pdfminer."""
+    if engine == "pdfium":
+        with pdfium.LOCK:
+            lines = _pdfium_lines(data)
+        if lines is not None:
+            return lines
+    return _lines(_pages(_open(data)))
+
+
+def _lines(read: Iterator[_Page]) -> list[OutLine]:
     done: list[Block] = []
     pages: list[int] = []
     health = _Health()

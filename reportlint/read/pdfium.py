@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,22 +53,22 @@ def text_locked(document: Any) -> bool:
     return encrypted and not raw.FPDF_GetDocPermissions(document.raw) & _EXTRACT
 
 
-def all_pages(document: Any) -> list[PageRead]:
-    """Every page's glyphs and rules, read before any is used: a page PDFium cannot load or
-    whose text it would lose sends the whole file to the other engine."""
+def pages(document: Any) -> Iterator[PageRead]:
+    """Every page's glyphs and rules, one page at a time. A page PDFium cannot load, or
+    would read with a font of this machine, raises :class:`CannotOpen`: the whole file goes
+    to pdfminer."""
     import pypdfium2
 
-    out: list[PageRead] = []
     for index in range(len(document)):
         try:
             page = document[index]
         except pypdfium2.PdfiumError as error:
             raise CannotOpen(str(error)) from error
         try:
-            out.append(read_page(page))
+            read = read_page(page)
         finally:
             page.close()
-    return out
+        yield read
 
 
 def read_page(page: Any) -> PageRead:
@@ -79,9 +80,10 @@ def read_page(page: Any) -> PageRead:
     finally:
         textpage.close()
     turn = best_turn(page.get_rotation(), page.get_mediabox(), [c.matrix for c in chars])
-    segments, lost_text = page_segments(raw, page.raw, turn)
-    if lost_text:
-        raise CannotOpen("PDFium leaves out text in a font that is not embedded")
+    segments, machine_font = page_segments(raw, page.raw, turn)
+    if machine_font:
+        raise CannotOpen("text in a font that is not embedded: PDFium would measure it with "
+                         "a font of this machine")
     glyphs, sideways = _glyphs(chars, turn)
     return glyphs, segments, turn.height, sideways
 

@@ -3,10 +3,11 @@
 Every painted path is cut into subpaths whose boxes become rules
 (:func:`~reportlint.read.pdfgeom.segments_of_box`), as the pdfminer engine does: a subpath's
 box is that of its end points (a curve's control points are not on it), in the turned page's
-coordinates (:mod:`reportlint.read.pdfturn`). Text objects are only looked at for one thing:
-PDFium's text page leaves out a text object whose box is empty, and a font that is not
-embedded has glyph boxes only where a system font stands in for it (no CJK font on the
-machine: none), so such text would be lost (:attr:`_Walker.lost_text`)."""
+coordinates (:mod:`reportlint.read.pdfturn`). Text objects are only looked at for their font:
+PDFium measures a font that is not embedded (other than the 14 standard ones, whose metrics it
+carries) with whatever system font stands in for it, so what it reads would depend on the
+machine (with no CJK font installed it even drops one-character text objects): such a page
+is flagged (:attr:`_Walker.machine_font`) and the file read by pdfminer, from the file alone."""
 
 from __future__ import annotations
 
@@ -18,15 +19,21 @@ from reportlint.read.pdfturn import Turn
 
 _Affine = tuple[float, float, float, float, float, float]  # a, b, c, d, e, f
 _IDENTITY: _Affine = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-_MAX_DEPTH = 8  # forms inside forms: deeper nesting is a malformed or hostile file
+_MAX_DEPTH = 8
+STANDARD_FONTS = frozenset({  # PDF 32000-1, 9.6.2.2: every reader has their metrics
+    "Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic",
+    "Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique",
+    "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique",
+    "Symbol", "ZapfDingbats",
+})  # forms inside forms: deeper nesting is a malformed or hostile file
 
 
 def page_segments(raw: Any, page: Any, turn: Turn) -> tuple[list[Segment], bool]:
-    """The page's rules, and whether PDFium's text page lost some text (see above)."""
+    """The page's rules, and whether it has text in a font the machine supplies (above)."""
     walker = _Walker(raw, turn)
     for index in range(raw.FPDFPage_CountObjects(page)):
         walker.visit(raw.FPDFPage_GetObject(page, index), _IDENTITY, 0)
-    return walker.segments, walker.lost_text
+    return walker.segments, walker.machine_font
 
 
 def _then(inner: _Affine, outer: _Affine) -> _Affine:
@@ -42,30 +49,29 @@ class _Walker:
         self.raw = raw
         self.turn = turn
         self.segments: list[Segment] = []
-        self.lost_text = False
+        self.machine_font = False
         self._matrix = raw.FS_MATRIX()
         self._x, self._y = ctypes.c_float(), ctypes.c_float()
         self._fill, self._stroke = ctypes.c_int(), ctypes.c_int()
-        self._bounds = [ctypes.c_float() for _ in range(4)]
+        self._name = ctypes.create_string_buffer(128)
 
     def visit(self, item: Any, outer: _Affine, depth: int) -> None:
         kind = self.raw.FPDFPageObj_GetType(item)
         if kind == self.raw.FPDF_PAGEOBJ_PATH:
             self._path(item, outer)
-        elif kind == self.raw.FPDF_PAGEOBJ_TEXT and not self.lost_text:
-            self.lost_text = self._unplaced(item)
+        elif kind == self.raw.FPDF_PAGEOBJ_TEXT and not self.machine_font:
+            self.machine_font = self._font_from_machine(item)
         elif kind == self.raw.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
             matrix = _then(self._matrix_of(item), outer)
             for index in range(self.raw.FPDFFormObj_CountObjects(item)):
                 self.visit(self.raw.FPDFFormObj_GetObject(item, index), matrix, depth + 1)
 
-    def _unplaced(self, item: Any) -> bool:
-        left, _, right, _ = self._bounds
-        if not self.raw.FPDFPageObj_GetBounds(item, *self._bounds):
+    def _font_from_machine(self, item: Any) -> bool:
+        font = self.raw.FPDFTextObj_GetFont(item)
+        if not font or self.raw.FPDFFont_GetIsEmbedded(font):
             return False
-        if right.value - left.value > 1e-3:
-            return False
-        return not self.raw.FPDFFont_GetIsEmbedded(self.raw.FPDFTextObj_GetFont(item))
+        self.raw.FPDFFont_GetBaseFontName(font, self._name, len(self._name))
+        return self._name.value.decode("latin-1") not in STANDARD_FONTS
 
     def _matrix_of(self, item: Any) -> _Affine:
         m = self._matrix
