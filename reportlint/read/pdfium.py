@@ -66,6 +66,8 @@ def pages(document: Any) -> Iterator[PageRead]:
             raise CannotOpen(str(error)) from error
         try:
             read = read_page(page)
+        except pypdfium2.PdfiumError as error:  # its text page or objects cannot be had
+            raise CannotOpen(str(error)) from error
         finally:
             page.close()
         yield read
