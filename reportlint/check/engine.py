@@ -15,7 +15,7 @@ from reportlint.parse.catalogue import catalogue_of
 from reportlint.parse.parser import parse
 from reportlint.parse.tree import Document
 from reportlint.parse.unflatten import unflatten
-from reportlint.read import read_bytes
+from reportlint.read import PDF_ENGINES, read_bytes
 from reportlint.read.sourcemap import to_source
 
 
@@ -129,7 +129,7 @@ def lint_bytes(
     path: str, data: bytes, rules: RuleSet, selection: Selection, settings: Settings
 ) -> FileReport:
     try:
-        source = read_bytes(path, data)
+        source = read_bytes(path, data, settings.get("pdf-engine", PDF_ENGINES[0]))
     except InputProblem as problem:
         enabled = selection.enabled(problem.code)
         found = (_input_diagnostic(problem, rules, selection),) if enabled else ()

@@ -15,7 +15,8 @@ from typing import Any
 
 from reportlint.check.kinds.base import Kind
 from reportlint.check.kinds.registry import KINDS
-from reportlint.check.yamlfile import LineDict, load_yaml
+from reportlint.check.linedict import LineDict
+from reportlint.check.packcache import cached_pack
 from reportlint.common.resources import builtin_rules_dir
 from reportlint.errors import UsageError
 from reportlint.model import Severity
@@ -116,6 +117,12 @@ def _validate_params(path: Path, doc: LineDict, kind: Kind) -> dict[str, Any]:
             raise _fail(path, raw.line_of(key), f"key 'params.{key}': {problem}")
         params[key] = raw[key]
     return params
+
+
+def load_yaml(path: Path) -> Any:
+    from reportlint.check.yamlfile import load_yaml as load  # only when no cached pack fits
+
+    return load(path)
 
 
 def load_rule(path: Path, pack: str) -> Rule:
@@ -223,7 +230,7 @@ def load_rules(extra: tuple[Path, ...] = ()) -> RuleSet:
     """The built-in pack plus the user's packs, in order; a folder named twice (in the
     configuration and by ``--rules``, or twice) is loaded once."""
     folders = {_identity(folder): folder for folder in (builtin_rules_dir(), *extra)}
-    return _merge([load_pack(folder) for folder in folders.values()])
+    return _merge([cached_pack(folder, load_pack) for folder in folders.values()])
 
 
 def _identity(folder: Path) -> Path:

@@ -7,17 +7,10 @@ from typing import Any
 
 import yaml
 
+from reportlint.check.linedict import LineDict
 from reportlint.errors import UsageError
 
-
-class LineDict(dict[str, Any]):
-    """A mapping that remembers the 1-based line of each key and of itself."""
-
-    line: int = 0
-    key_lines: dict[str, int]
-
-    def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
+__all__ = ["LineDict", "load_yaml"]
 
 
 # libyaml's parser when PyYAML was built with it: rule packs load several times faster.

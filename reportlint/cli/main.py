@@ -33,7 +33,7 @@ from reportlint.output.choices import (
     use_color,
 )
 from reportlint.output.rulehelp import rule_help
-from reportlint.read import READERS
+from reportlint.read import PDF_ENGINES, READERS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
@@ -92,14 +92,14 @@ def _stdin_bytes() -> bytes:
         raise UsageError(f"-: cannot read standard input: {error.strerror}") from None
 
 
-def _read_source(path: str) -> Source:
+def _read_source(path: str, pdf_engine: str = PDF_ENGINES[0]) -> Source:
     """A report read for ``parse`` and ``extract``: an unreadable one is a usage error."""
     from reportlint.errors import InputProblem
     from reportlint.read import read_bytes
 
     data = _stdin_bytes() if path == "-" else _read(Path(path))
     try:
-        return read_bytes(path, data)
+        return read_bytes(path, data, pdf_engine)
     except InputProblem as problem:
         raise UsageError(f"{path}: {problem.code} {problem.message}") from None
 
@@ -230,6 +230,12 @@ class _Group(click.Group):
             ctx.exit(EXIT_USAGE)
 
 
+_pdf_engine_option = click.option(
+    "--pdf-engine", type=click.Choice(PDF_ENGINES), default=None,
+    help="Read PDF files with PDFium (fast) or pdfminer.six [default: the configuration's "
+         "pdf-engine, else pdfium; a file PDFium cannot read goes to pdfminer].")
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportlint")
 def cli() -> None:
@@ -271,20 +277,22 @@ def cli() -> None:
                    "configuration's lang, else zh].")
 @click.option("--fix", is_flag=True, help="Apply the safe automatic fixes to text files.")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
+@_pdf_engine_option
 def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
           ignore: str | None, fail_on: str | None, rule_dirs: tuple[str, ...],
           stdin_filename: str | None, no_source: bool, extend_select: str | None,
           config_file: str | None, isolated: bool, output_file: str | None,
           show_statistics: bool, quiet: bool, issuer_kind: str | None,
           deadline: str | None, color: str, lang: str | None, fix: bool,
-          diff: bool) -> None:
+          diff: bool, pdf_engine: str | None) -> None:
     """Lint report files (a folder: every report file under it; '-': standard input)."""
     resolver = Resolver(Overrides(
         select=_codes(select) or None, ignore=_codes(ignore),
         extend_select=_codes(extend_select), fail_on=fail_on,
         rule_dirs=tuple(Path(d) for d in rule_dirs),
         # rule settings given on the command line win over the files'
-        settings=run_options(issuer_kind, deadline),
+        settings={**run_options(issuer_kind, deadline),
+                  **({"pdf-engine": pdf_engine} if pdf_engine else {})},
         config_file=Path(config_file) if config_file else None, isolated=isolated,
     ))
     _guard_output(output_file, paths)
@@ -405,12 +413,14 @@ def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
 
 @cli.command()
 @click.argument("path")
-def extract(path: str) -> None:
+@click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default=PDF_ENGINES[0],
+              show_default=True, help="Read a PDF file with PDFium or pdfminer.six.")
+def extract(path: str, pdf_engine: str) -> None:
     """Print the text extracted from a report (PDF, HTML, Word …) with the line numbers and
     pages that diagnostics refer to."""
     from reportlint.read.extract import extract_listing
 
-    click.echo(extract_listing(_read_source(path)), nl=False)
+    click.echo(extract_listing(_read_source(path, pdf_engine)), nl=False)
 
 
 cli.add_command(server_command)

@@ -20,6 +20,7 @@ from reportlint.common.i18n import LANGS
 from reportlint.errors import UsageError
 from reportlint.facts.monthday import normal_month_day
 from reportlint.model import Severity
+from reportlint.read import PDF_ENGINES
 
 CONFIG_NAMES = ("reportlint.toml", "pyproject.toml")
 TABLE = "tool.reportlint"
@@ -27,7 +28,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 ISSUER_KINDS = ("government", "department")
 FORMAT_VERSIONS = (2019, 2021)
 # Keys that go to the rules as ``Settings.options``, under these very names.
-SETTINGS_KEYS = ("issuer-kind", "deadlines", "format-version")
+SETTINGS_KEYS = ("issuer-kind", "deadlines", "format-version", "pdf-engine")
 
 
 class ConfigError(Exception):
@@ -153,6 +154,7 @@ PARSERS: dict[str, Callable[[str, Any], Any]] = {
     "deadlines": _deadlines,
     "format-version": _choice(FORMAT_VERSIONS),
     "lang": _choice(LANGS),
+    "pdf-engine": _choice(PDF_ENGINES),
 }
 
 

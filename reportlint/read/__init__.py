@@ -19,9 +19,11 @@ from reportlint.errors import InputProblem
 from reportlint.model import Source
 from reportlint.read.text import read_text
 
-__all__ = ["READERS", "InputProblem", "Reader", "read_bytes", "reader_for"]
+__all__ = ["PDF_ENGINES", "READERS", "InputProblem", "Reader", "read_bytes", "reader_for"]
 
 Reader = Callable[[str, bytes], Source]
+# PDFium (pypdfium2) by default; pdfminer.six also reads what PDFium cannot (read/pdf.py)
+PDF_ENGINES = ("pdfium", "pdfminer")
 
 
 def _lazy(module: str, name: str) -> Reader:
@@ -60,7 +62,7 @@ def is_report_file(path: Path) -> bool:
     return path.suffix.lower() in READERS
 
 
-def read_bytes(display_path: str, data: bytes) -> Source:
+def read_bytes(display_path: str, data: bytes, pdf_engine: str = PDF_ENGINES[0]) -> Source:
     from reportlint.read.sniff import binary_suffix, sniffed_suffix
 
     suffix = Path(display_path).suffix.lower()
@@ -69,6 +71,10 @@ def read_bytes(display_path: str, data: bytes) -> Source:
     elif suffix in _MARKUP:  # a PDF or Word file saved as .txt or .html is still one
         suffix = binary_suffix(data) or suffix
     try:
+        if suffix == ".pdf" and pdf_engine != PDF_ENGINES[0]:
+            from reportlint.read.pdf import read_pdf
+
+            return read_pdf(display_path, data, pdf_engine)
         return READERS[suffix](display_path, data)
     except InputProblem:
         raise

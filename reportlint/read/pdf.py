@@ -1,5 +1,8 @@
-"""PDF files with pdfminer.six (imported only when a PDF is read).
+"""PDF files: two engines (imported only when a PDF is read) feed one page geometry.
 
+PDFium (:mod:`reportlint.read.pdfium`, the default) interprets pages in native code, several
+times faster; pdfminer.six (``--pdf-engine pdfminer``) is pure Python and reads what PDFium
+refuses to open, so it also says why a damaged or encrypted file cannot be read.
 pdfminer's own layout analysis is not used (``laparams=None``): it groups ruled-table cells
 column by column and costs as much again as the interpretation. The characters and rules of each
 page go to :mod:`reportlint.read.pdfgeom`, which rebuilds tables from the ruling and lines from
@@ -17,6 +20,7 @@ from typing import Any
 
 from reportlint.errors import InputProblem
 from reportlint.model import Source
+from reportlint.read import PDF_ENGINES, pdfium
 from reportlint.read.build import OutLine, make_source
 from reportlint.read.pdfgeom import (
     Block,
@@ -69,8 +73,28 @@ def _open(data: bytes) -> Any:
     except Exception as error:  # pdfminer raises many kinds for a damaged file
         raise InputProblem("E001", "PDF 文件已损坏，无法读取") from error
     if not document.is_extractable:
-        raise InputProblem("E001", "PDF 禁止提取文字（已加密限制），无法读取")
+        raise InputProblem("E001", _LOCKED)
     return document
+
+
+_LOCKED = "PDF 禁止提取文字（已加密限制），无法读取"
+_Page = tuple[list[Glyph], list[Segment], float, list[Block]]  # glyphs, rules, height, images
+
+
+def _pdfium_lines(data: bytes) -> list[OutLine] | None:
+    """The lines as PDFium reads the file; None for a file it cannot read (all of)."""
+    try:
+        document = pdfium.open_document(data)
+    except pdfium.CannotOpen:
+        return None
+    try:
+        if pdfium.text_locked(document):
+            raise InputProblem("E001", _LOCKED)
+        return _lines((*page[:3], page[4]) for page in pdfium.pages(document))
+    except pdfium.CannotOpen:
+        return None
+    finally:
+        document.close()
 
 
 def _walk(item: Any, glyphs: list[Glyph], segments: list[Segment],
@@ -101,6 +125,7 @@ def _pages(document: Any) -> Iterator[tuple[list[Glyph], list[Segment], float, l
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
+    from pdfminer.psparser import PSException
 
     manager = PDFResourceManager(caching=True)
     device = PDFPageAggregator(manager, laparams=None)
@@ -118,11 +143,14 @@ def _pages(document: Any) -> Iterator[tuple[list[Glyph], list[Segment], float, l
         images = picture_blocks(pictures, glyphs, float(layout.width), float(layout.height))
         return glyphs, segments, float(layout.height), sideways[0], images
 
-    for page in PDFPage.create_pages(document):
-        best = read(page)
-        if best[3] > len(best[0]):
-            best = _upright_turn(page, read, best)
-        yield best[0], best[1], best[2], best[4]
+    try:
+        for page in PDFPage.create_pages(document):
+            best = read(page)
+            if best[3] > len(best[0]):
+                best = _upright_turn(page, read, best)
+            yield best[0], best[1], best[2], best[4]
+    except PSException as error:  # PDFSyntaxError among them: a damaged page
+        raise ValueError(f"pdfminer: {error}") from error
 
 
 # glyphs, rules, height, sideways, marker lines of images
@@ -157,7 +185,7 @@ def _check(health: _Health, pages: int) -> None:
 def _count(health: _Health, glyphs: list[Glyph], page: int) -> None:
     for glyph in glyphs:
         health.glyphs += 1
-        if _CID.fullmatch(glyph.text):
+        if glyph.text == pdfium.UNDECODABLE or _CID.fullmatch(glyph.text):
             health.cids += 1
             if health.first_cid_page is None:
                 health.first_cid_page = page
@@ -221,23 +249,30 @@ def _join_cut_cells(done: list[Block], blocks: list[Block]) -> None:
     blocks[0] = row_block(first, cells)
 
 
-def extract_lines(data: bytes) -> list[OutLine]:
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
+def extract_lines(data: bytes, engine: str = PDF_ENGINES[0]) -> list[OutLine]:
+    """The text lines of a PDF file, by the chosen engine; a file PDFium cannot read (or a
+    machine without it) goes to pdfminer."""
+    if engine == "pdfium":
+        with pdfium.LOCK:
+            lines = _pdfium_lines(data)
+        if lines is not None:
+            return lines
+    return _lines(_pages(_open(data)))
 
-    document = _open(data)
+
+def _lines(read: Iterator[_Page]) -> list[OutLine]:
     done: list[Block] = []
     pages: list[int] = []
     health = _Health()
     number = 0
     try:
-        for number, (glyphs, segments, height, images) in enumerate(_pages(document), start=1):
+        for number, (glyphs, segments, height, images) in enumerate(read, start=1):
             _count(health, glyphs, number)
             found = sorted(page_blocks(glyphs, segments, height) + images, key=lambda b: -b.top)
             blocks = _join_pages(done, found)
             done.extend(blocks)
             pages.extend([number] * len(blocks))
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as error:
+    except (ValueError, KeyError, TypeError, AssertionError) as error:
         page = number + 1
         raise InputProblem("E001", f"PDF 文件已损坏，第{page}页无法读取", page) from error
     _check(health, number)
@@ -257,11 +292,11 @@ def _running_lines(blocks: list[Block], pages: list[int]) -> set[str]:
     return {text for text, on in seen.items() if len(on) >= max(2, (total + 1) // 2)}
 
 
-def read_pdf(path: str, data: bytes) -> Source:
+def read_pdf(path: str, data: bytes, engine: str = PDF_ENGINES[0]) -> Source:
     # pdfminer logs every oddity of a damaged file; the outcome is reported as E001/E002.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
-        lines = extract_lines(data)
+        lines = extract_lines(data, engine)
     except InputProblem:
         raise
     except Exception as error:  # never a traceback for a bad file
