@@ -5,22 +5,22 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from reportlint import __version__
-from reportlint.check.engine import RuleFailure, Selection, lint_bytes
-from reportlint.check.packs import Rule, RuleSet
-from reportlint.config.resolve import Overrides, Resolved, Resolver
+from reportlint.check.engine import RuleFailure
+from reportlint.check.packs import RuleSet
+from reportlint.cli.batchrun import exit_status, gather
+from reportlint.cli.checkopts import BatchOptions, Shown, batch_options, run_check
+from reportlint.config.resolve import Overrides, Resolver
 from reportlint.errors import UsageError
 from reportlint.facts.issuer import KINDS as ISSUER_KINDS
 from reportlint.facts.issuer import run_options
-from reportlint.model import FileReport, Settings, Severity, Source
+from reportlint.model import Source
 from reportlint.output import FORMATTERS, FormatOptions
-from reportlint.output.base import summary_line
-from reportlint.output.choices import base_dir, default_format, statistics, use_color
+from reportlint.output.choices import base_dir, default_format, use_color
 from reportlint.read import READERS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -92,28 +92,6 @@ def _read_source(path: str) -> Source:
         raise UsageError(f"{path}: {problem.code} {problem.message}") from None
 
 
-def exit_code(reports: Sequence[FileReport], fail_on: str) -> int:
-    if fail_on == "never":
-        return EXIT_CLEAN
-    threshold = Severity.parse(fail_on)
-    worst = max((d.severity for r in reports for d in r.diagnostics), default=None)
-    return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_CLEAN
-
-
-@dataclass(frozen=True)
-class CheckRun:
-    rules: RuleSet
-    selection: Selection
-    settings: Settings
-
-    def lint(self, path: str, data: bytes) -> FileReport:
-        return lint_bytes(path, data, self.rules, self.selection, self.settings)
-
-    @classmethod
-    def from_config(cls, resolved: Resolved) -> CheckRun:
-        return cls(resolved.rules, resolved.selection, resolved.settings)
-
-
 def _load_rules(rule_dirs: Sequence[str], near: Path | None = None) -> RuleSet:
     """The built-in pack, the packs of the configuration in effect for ``near`` (a file;
     by default one in the working directory) and the ``--rules`` folders."""
@@ -123,46 +101,6 @@ def _load_rules(rule_dirs: Sequence[str], near: Path | None = None) -> RuleSet:
 
 def _use_color() -> bool:
     return use_color(sys.stdout.isatty(), os.environ)
-
-
-def _inputs(paths: Sequence[str],
-            stdin_filename: str | None) -> Iterator[tuple[str, Path | None]]:
-    """Each input as (name to report, file to read; None: standard input)."""
-    if list(paths).count("-") > 1:  # the second read would find it empty
-        raise UsageError("'-' (standard input) can be given only once")
-    seen: set[str] = set()
-    for name in paths:
-        if name == "-":
-            yield stdin_filename or "<stdin>", None
-            continue
-        for path in expand_paths([name]):
-            # a file named twice (``reports/ reports/a.txt``, ``a.txt ./a.txt``) is linted once
-            key = os.path.normpath(os.path.abspath(path))
-            if key not in seen:
-                seen.add(key)
-                yield str(path), path
-
-
-@dataclass
-class _Linted:
-    runs: list[tuple[FileReport, Resolved]]
-    unreadable: list[str]  # one line each: the run goes on, and exits 2 at the end
-
-
-def _lint_all(resolver: Resolver, paths: Sequence[str], stdin_filename: str | None) -> _Linted:
-    """Each input linted under the configuration in effect for it. A file that cannot be
-    read does not stop the others (a folder of hundreds of reports is still checked)."""
-    done = _Linted([], [])
-    for name, path in _inputs(paths, stdin_filename):
-        # Standard input takes the configuration of the name it is given.
-        resolved = resolver.resolve(Path(name) if path is None else path)
-        try:
-            data = _stdin_bytes() if path is None else _read(path)
-        except UsageError as error:
-            done.unreadable.append(str(error))
-            continue
-        done.runs.append((CheckRun.from_config(resolved).lint(name, data), resolved))
-    return done
 
 
 def _guard_output(output_file: str | None, paths: Sequence[str]) -> None:
@@ -178,20 +116,6 @@ def _guard_output(output_file: str | None, paths: Sequence[str]) -> None:
         if same:
             raise UsageError(f"{output_file}: the output file is one of the inputs "
                              "(it would be overwritten)")
-
-
-def _all_rules(runs: Sequence[Resolved]) -> tuple[Rule, ...]:
-    rules: dict[str, Rule] = {}
-    for run in runs:
-        rules.update((rule.code, rule) for rule in run.rules.rules)
-    return tuple(sorted(rules.values(), key=lambda r: r.code))
-
-
-def _write(path: str, text: str) -> None:
-    try:
-        Path(path).write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write: {error.strerror}") from None
 
 
 _CONFIG_HELP = "Use this configuration file for every input (no search)."
@@ -241,46 +165,32 @@ def cli() -> None:
 @click.option("--deadline", metavar="MM-DD",
               help="Publication deadline in the following year (e.g. 01-31), for the issuer "
                    "kind in effect.")
+@batch_options
 def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
           ignore: str | None, fail_on: str | None, rule_dirs: tuple[str, ...],
           stdin_filename: str | None, no_source: bool, extend_select: str | None,
           config_file: str | None, isolated: bool, output_file: str | None,
           show_statistics: bool, quiet: bool, issuer_kind: str | None,
-          deadline: str | None) -> None:
-    """Lint report files (a folder: every report file under it; '-': standard input)."""
-    resolver = Resolver(Overrides(
+          deadline: str | None, batch: BatchOptions) -> None:
+    """Lint report files (a folder or .zip: every report file in it; '-': standard input)."""
+    overrides = Overrides(
         select=_codes(select) or None, ignore=_codes(ignore),
         extend_select=_codes(extend_select), fail_on=fail_on,
         rule_dirs=tuple(Path(d) for d in rule_dirs),
         # rule settings given on the command line win over the files'
         settings=run_options(issuer_kind, deadline),
         config_file=Path(config_file) if config_file else None, isolated=isolated,
-    ))
+    )
+    Resolver(overrides)  # a conflicting --config and --isolated fails before any reading
     _guard_output(output_file, paths)
-    outcome = _lint_all(resolver, paths, stdin_filename)
-    linted = outcome.runs
-    reports = [report for report, _ in linted]
-    fail_on_of = {report.path: resolved.fail_on for report, resolved in linted}
+    jobs = gather(paths, stdin_filename, batch.files_from)
+    fmt = default_format(output_format, os.environ)
     to_terminal = output_file is None and not quiet and not show_statistics
-    options = FormatOptions(color=to_terminal and _use_color(),
-                            rules=_all_rules([resolved for _, resolved in linted]),
-                            show_source=not no_source, fail_on=fail_on_of,
+    options = FormatOptions(color=to_terminal and _use_color(), show_source=not no_source,
                             base_dir=base_dir(os.getcwd(), os.environ), cwd=os.getcwd())
-    rendered = FORMATTERS[default_format(output_format, os.environ)](reports, options)
-    if output_file is not None:
-        _write(output_file, rendered)
-    if quiet:
-        click.echo(summary_line(reports))
-    elif show_statistics:
-        click.echo(statistics(reports), nl=False)
-    elif output_file is not None:
-        click.echo(summary_line(reports))
-    else:
-        click.echo(rendered, nl=False)
-    for problem in outcome.unreadable:
-        click.echo(f"reportlint: {problem}", err=True)
-    worst = max((exit_code([r], fail_on_of[r.path]) for r in reports), default=EXIT_CLEAN)
-    click.get_current_context().exit(EXIT_USAGE if outcome.unreadable else worst)
+    run = run_check(jobs, overrides, fmt, options, batch,
+                    Shown(output_file, quiet, show_statistics, to_terminal))
+    click.get_current_context().exit(exit_status(run))
 
 
 @cli.command(name="rules")

@@ -43,6 +43,10 @@ def counts(reports: Sequence[FileReport]) -> dict[Severity, int]:
 
 
 def summary_line(reports: Sequence[FileReport]) -> str:
-    tally = counts(reports)
+    return summary_of(counts(reports), len(reports))
+
+
+def summary_of(tally: Mapping[Severity, int], files: int) -> str:
+    """The summary line from counters alone (a streamed run keeps no reports)."""
     return (f"{tally[Severity.ERROR]} errors, {tally[Severity.WARNING]} warnings, "
-            f"{tally[Severity.INFO]} infos in {len(reports)} files")
+            f"{tally[Severity.INFO]} infos in {files} files")

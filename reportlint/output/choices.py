@@ -36,8 +36,13 @@ def statistics(reports: Sequence[FileReport]) -> str:
     """Count per rule, most frequent first (then by code), and the summary line."""
     tally: Counter[tuple[str, str, str]] = Counter(
         (d.code, d.name, d.severity.label) for r in reports for d in r.diagnostics)
+    return statistics_of(tally, summary_line(reports))
+
+
+def statistics_of(tally: Counter[tuple[str, str, str]], summary: str) -> str:
+    """``statistics`` from counters of (code, name, severity label) and the summary line."""
     ranked = sorted(tally.items(), key=lambda item: (-item[1], item[0][0]))
     width = max((len(str(n)) for _, n in ranked), default=1)
     lines = [f"{n:>{width}}  {code}  {name} [{level}]" for (code, name, level), n in ranked]
-    lines.append(summary_line(reports))
+    lines.append(summary)
     return "\n".join(lines) + "\n"

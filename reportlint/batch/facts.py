@@ -1,0 +1,37 @@
+"""A report's facts for the review table, and whether a file is a report at all."""
+
+from __future__ import annotations
+
+from reportlint.batch.jobs import ReportFacts
+from reportlint.facts.context import Context
+from reportlint.facts.issuer import issuer_kind, issuer_name
+from reportlint.facts.period import signed_date
+from reportlint.facts.year import report_year
+from reportlint.model import Source
+from reportlint.parse.tree import Document
+from reportlint.tables.layer import table_layer
+
+
+def is_report(document: Document) -> bool:
+    """A README or a notice has no report title, no numbered sections and no tables."""
+    return document.title is not None or bool(document.sections) or bool(document.tables)
+
+
+def _pages(source: Source) -> int | None:
+    pages = [o.page for o in source.origins or () if o.page is not None]
+    return max(pages) if pages else None
+
+
+def facts_of(source: Source, ctx: Context) -> ReportFacts:
+    name = issuer_name(ctx.document, ctx.data["issuer"])
+    signed = signed_date(ctx)
+    day = signed.mention.date() if signed else None
+    layer = table_layer(ctx)
+    return ReportFacts(
+        issuer=name.name if name else None,
+        issuer_kind=issuer_kind(ctx).kind,
+        year=report_year(ctx),
+        format_version=layer.version,
+        pages=_pages(source),
+        published=day.isoformat() if day else None,
+    )
