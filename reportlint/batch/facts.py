@@ -12,9 +12,16 @@ from reportlint.parse.tree import Document
 from reportlint.tables.layer import table_layer
 
 
+def _report_title(document: Document) -> bool:
+    """The parser takes a file's opening lines for its title; a report's names a 报告 and is
+    no sentence (a README's opening paragraph, a notice about reports are)."""
+    title = document.title.text if document.title is not None else ""
+    return "报告" in title and not any(mark in title for mark in ("。", "通知", "说明"))
+
+
 def is_report(document: Document) -> bool:
     """A README or a notice has no report title, no numbered sections and no tables."""
-    return document.title is not None or bool(document.sections) or bool(document.tables)
+    return _report_title(document) or bool(document.sections) or bool(document.tables)
 
 
 def _pages(source: Source) -> int | None:

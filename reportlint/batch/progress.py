@@ -36,8 +36,8 @@ class Progress:
         self.started = clock()
         self._shown = float("-inf")
 
-    def line(self) -> str:
-        elapsed = max(self.clock() - self.started, 1e-9)
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.started, 1e-9)
         rate = self.done / elapsed
         left = (self.total - self.done) / rate if rate > 0 else 0.0
         return (f"{self.done}/{self.total} 个文件  {rate:.1f} 个/秒  "
@@ -49,7 +49,7 @@ class Progress:
         now = self.clock()
         if now - self._shown >= self.every or self.done == self.total:
             self._shown = now
-            self.stream.write("\r\x1b[K" + self.line())
+            self.stream.write("\r\x1b[K" + self.line(now))
             self.stream.flush()
 
     def close(self) -> None:

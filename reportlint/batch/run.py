@@ -7,11 +7,12 @@ from functools import partial
 
 from reportlint.batch.executor import Executor
 from reportlint.batch.jobs import Job, Outcome, Plan
-from reportlint.batch.work import run_job
+from reportlint.batch.work import forget, run_job
 
 
 def outcomes(jobs: Iterable[Job], plan: Plan, executor: Executor) -> Iterator[Outcome]:
     """Each job's outcome, in the jobs' order, as soon as it and all before it are done."""
+    forget()  # before the pool starts: forked workers begin with nothing remembered
     if plan.cache_dir is not None:
         from reportlint.batch.cache import prepare
 

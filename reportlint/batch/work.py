@@ -42,6 +42,14 @@ def resolver_for(overrides: Overrides) -> Resolver:
     return _resolvers[key]
 
 
+def forget() -> None:
+    """A new run reads configuration and rule packs afresh (they may have changed since)."""
+    from reportlint.batch.cache import pack_fingerprint
+
+    _resolvers.clear()
+    pack_fingerprint.cache_clear()
+
+
 class Unreadable(Exception):
     pass
 

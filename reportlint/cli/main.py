@@ -14,6 +14,7 @@ from reportlint.check.engine import RuleFailure
 from reportlint.check.packs import RuleSet
 from reportlint.cli.batchrun import exit_status, gather
 from reportlint.cli.checkopts import BatchOptions, Shown, batch_options, run_check
+from reportlint.cli.clean import clean_cache
 from reportlint.config.resolve import Overrides, Resolver
 from reportlint.errors import UsageError
 from reportlint.facts.issuer import KINDS as ISSUER_KINDS
@@ -140,7 +141,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)),
               default=None, help="Output format [default: text; github when GITHUB_ACTIONS=true].")
 @click.option("--select", help="Comma-separated codes or prefixes to enable (S, S10, T403).")
@@ -182,6 +183,8 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
         config_file=Path(config_file) if config_file else None, isolated=isolated,
     )
     Resolver(overrides)  # a conflicting --config and --isolated fails before any reading
+    if not paths and batch.files_from is None:
+        raise click.UsageError("Missing argument 'PATHS...'.")
     _guard_output(output_file, paths)
     jobs = gather(paths, stdin_filename, batch.files_from)
     fmt = default_format(output_format, os.environ)
@@ -264,6 +267,9 @@ def extract(path: str) -> None:
     from reportlint.read.extract import extract_listing
 
     click.echo(extract_listing(_read_source(path)), nl=False)
+
+
+cli.add_command(clean_cache)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
