@@ -65,8 +65,9 @@ def _folder_jobs(folder: Path) -> Iterator[Job]:
             yield Job(str(path), str(path), explicit=False)
 
 
-def jobs_for(name: str) -> Iterator[Job]:
-    """The jobs one path argument names."""
+def jobs_for(name: str, listed: bool = False) -> Iterator[Job]:
+    """The jobs one path argument names. A ``listed`` path (from ``--files-from``) that does
+    not exist is still a job: it is named as unreadable and the others are checked."""
     if not name:  # Path("") is "." : ``reportlint check "$UNSET"`` must not lint the folder
         raise UsageError("'': no such file or directory")
     path = Path(name)
@@ -74,7 +75,7 @@ def jobs_for(name: str) -> Iterator[Job]:
         yield from _folder_jobs(path)
     elif path.suffix.lower() in ARCHIVES and path.is_file():
         yield from archive_jobs(path)
-    elif path.exists():
+    elif path.exists() or listed:
         yield Job(name, name)
     else:
         raise UsageError(f"{name}: no such file or directory")
@@ -90,10 +91,14 @@ def _key(job: Job) -> str:
     return f"{where}\0{job.member or ''}"
 
 
-def collect(paths: Sequence[str], stdin: Job | None = None) -> list[Job]:
+def collect(paths: Sequence[str], stdin: Job | None = None,
+            listed: Sequence[str] = ()) -> list[Job]:
     """Every input once (``a.txt ./a.txt`` is one file), in the order output is written:
-    by name. ``stdin`` stands for the argument ``-``."""
+    by name. ``stdin`` stands for the argument ``-``; ``listed`` are ``--files-from``'s."""
     jobs: dict[str, Job] = {}
+    for name in listed:
+        for job in jobs_for(name, listed=True):
+            jobs.setdefault(_key(job), job)
     for name in paths:
         if name == "-":
             if stdin is not None:

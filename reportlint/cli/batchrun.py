@@ -38,17 +38,18 @@ def gather(paths: Sequence[str], stdin_filename: str | None,
            files_from: str | None) -> list[Job]:
     """The jobs of the path arguments and of ``--files-from`` (``-``: standard input)."""
     names = list(paths)
+    listed: list[str] = []
     if files_from is not None:
         try:
             text = (read_stdin().decode("utf-8-sig", errors="replace") if files_from == "-"
                     else Path(files_from).read_text(encoding="utf-8-sig", errors="replace"))
         except OSError as error:
             raise UsageError(f"{files_from}: cannot read: {error.strerror}") from None
-        names += listed_paths(text)
+        listed = listed_paths(text)
     if names.count("-") + (files_from == "-") > 1:  # the second read would find it empty
         raise UsageError("'-' (standard input) can be given only once")
     stdin = Job(stdin_filename or "<stdin>", data=read_stdin()) if "-" in names else None
-    return collect(names, stdin)
+    return collect(names, stdin, listed)
 
 
 def _fails(report: FileReport, fail_on: str) -> bool:
