@@ -24,12 +24,18 @@ def is_report(document: Document) -> bool:
     return _report_title(document) or bool(document.sections) or bool(document.tables)
 
 
-def _pages(source: Source) -> int | None:
-    pages = [o.page for o in source.origins or () if o.page is not None]
-    return max(pages) if pages else None
+def page_starts(source: Source) -> tuple[tuple[int, int], ...]:
+    """Where each page starts among the extracted lines (a PDF's; none for other files)."""
+    starts: list[tuple[int, int]] = []
+    for index, origin in enumerate(source.origins or ()):
+        if origin.page is not None and (not starts or starts[-1][1] != origin.page):
+            starts.append((index + 1, origin.page))
+    return tuple(starts)
 
 
-def facts_of(source: Source, ctx: Context) -> ReportFacts:
+def facts_of(ctx: Context, read: Source) -> ReportFacts:
+    """``read``: the report as the reader gave it (its lines are the ones shown)."""
+    starts = page_starts(read)
     name = issuer_name(ctx.document, ctx.data["issuer"])
     signed = signed_date(ctx)
     day = signed.mention.date() if signed else None
@@ -39,6 +45,7 @@ def facts_of(source: Source, ctx: Context) -> ReportFacts:
         issuer_kind=issuer_kind(ctx).kind,
         year=report_year(ctx),
         format_version=layer.version,
-        pages=_pages(source),
+        pages=max((page for _, page in starts), default=None),
+        page_starts=starts,
         published=day.isoformat() if day else None,
     )

@@ -48,6 +48,8 @@ class ReportFacts:
     format_version: str | None = None
     pages: int | None = None
     published: str | None = None  # ISO date of the signature (落款) date
+    # (line, page) where each page of a PDF starts, in the lines diagnostics refer to
+    page_starts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -82,18 +82,18 @@ def _status(report: FileReport) -> str:
 def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
     """Read, parse, decide whether it is a report, run the rules, derive the facts."""
     try:
-        source = read_bytes(job.name, data)
+        read = read_bytes(job.name, data)
     except InputProblem:
         report = lint_bytes(job.name, data, resolved.rules, resolved.selection, resolved.settings)
         return Outcome(report, UNREADABLE, resolved.fail_on)
-    source, document = parse_source(source, resolved.rules.data)
+    source, document = parse_source(read, resolved.rules.data)
     if not job.explicit and not is_report(document):
         return Outcome(FileReport(job.name, ()), NOT_A_REPORT, resolved.fail_on)
     ctx = Context(document, source.lines, resolved.rules.data, resolved.settings,
                   raw_lines=source.raw_lines)
     found = check_context(source, ctx, resolved.rules, resolved.selection)
-    report = FileReport(job.name, found, source.shown_lines)
-    facts = facts_of(source, ctx) if plan.facts else None
+    report = FileReport(job.name, found, read.shown_lines)
+    facts = facts_of(ctx, read) if plan.facts else None
     return Outcome(report, _status(report), resolved.fail_on, facts=facts)
 
 

@@ -15,6 +15,7 @@ from reportlint.check.packs import RuleSet
 from reportlint.cli.batchrun import exit_status, gather
 from reportlint.cli.checkopts import BatchOptions, Shown, batch_options, run_check
 from reportlint.cli.clean import clean_cache
+from reportlint.cli.report import review_report
 from reportlint.config.resolve import Overrides, Resolver
 from reportlint.errors import UsageError
 from reportlint.facts.issuer import KINDS as ISSUER_KINDS
@@ -270,6 +271,7 @@ def extract(path: str) -> None:
 
 
 cli.add_command(clean_cache)
+cli.add_command(review_report)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
