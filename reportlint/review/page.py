@@ -28,6 +28,7 @@ class Flag:
     diagnostic: Diagnostic
     span: Span
     related: bool = False
+    quiet: bool = False  # highlighted, without a message of its own
 
 
 def _flags(diagnostics: Sequence[Diagnostic]) -> dict[int, list[Flag]]:
@@ -35,7 +36,10 @@ def _flags(diagnostics: Sequence[Diagnostic]) -> dict[int, list[Flag]]:
     for number, diagnostic in enumerate(diagnostics, 1):
         by_line[diagnostic.span.line].append(Flag(number, diagnostic, diagnostic.span))
         for related in diagnostic.related:
-            by_line[related.span.line].append(Flag(number, diagnostic, related.span, True))
+            # on the diagnostic's own line, its message already lists the related places
+            same = related.span.line == diagnostic.span.line
+            by_line[related.span.line].append(
+                Flag(number, diagnostic, related.span, True, quiet=same))
     return by_line
 
 
@@ -108,7 +112,7 @@ def _page(page: int | None) -> str:
 
 def _text_line(number: int, text: str, flags: list[Flag]) -> str:
     css = " flagged" if any(not f.related for f in flags) else (" rel" if flags else "")
-    messages = "".join(_message(f) for f in flags)
+    messages = "".join(_message(f) for f in flags if not f.quiet)
     return (f'<div class="line{css}" id="L{number}"><span class="no">{number}</span>'
             f'<span class="tx">{_marked(text, flags, number) or "&nbsp;"}</span></div>'
             f"{messages}")
@@ -126,7 +130,7 @@ def _row(number: int, text: str, flags: list[Flag]) -> str:
         title = esc("；".join(f"{f.diagnostic.code} {f.diagnostic.message}" for f in here))
         attrs = f' class="flag {css}" title="{title}"' if here else ""
         tds.append(f'<td id="L{number}c{start}"{attrs}>{esc(value)}</td>')
-    messages = "".join(_message(f) for f in flags)
+    messages = "".join(_message(f) for f in flags if not f.quiet)
     extra = (f'<tr class="msgs"><td></td><td colspan="{max(len(cells), 1)}">{messages}</td></tr>'
              if messages else "")
     flagged = " flagged" if any(not f.related for f in flags) else ""
