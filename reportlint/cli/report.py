@@ -11,8 +11,10 @@ from typing import Any
 import click
 
 from reportlint.batch.executor import executor_for
-from reportlint.batch.jobs import Outcome
+from reportlint.batch.jobs import CLEAN, FINDINGS, NOT_A_REPORT, Outcome
+from reportlint.batch.register import Seen, compare, load_register
 from reportlint.batch.run import outcomes
+from reportlint.batch.work import resolver_for
 from reportlint.cli.batchrun import gather
 from reportlint.cli.checkopts import BatchOptions, batch_options, progress_for
 from reportlint.config.resolve import Overrides, Resolver
@@ -21,6 +23,7 @@ from reportlint.facts.issuer import KINDS as ISSUER_KINDS
 from reportlint.facts.issuer import run_options
 from reportlint.review.folder import ReviewFolder
 from reportlint.review.page import report_page
+from reportlint.review.register import register_panel
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
@@ -70,15 +73,32 @@ def _fail_fast(outcome: Outcome) -> Outcome:
     return outcome
 
 
+def _register(expect: str, seen: list[Seen], overrides: Overrides, folder: ReviewFolder) -> str:
+    """Compares the reports with the register; its row and page go in the folder too."""
+    units, lines = load_register(Path(expect))
+    resolved = resolver_for(overrides).resolve(Path(expect))
+    result = compare(units, lines, expect, seen, resolved.rules, resolved.selection)
+    status = FINDINGS if result.register.diagnostics else CLEAN
+    row = folder.add(Outcome(result.register, status, resolved.fail_on))
+    for path, diagnostic in result.duplicates:
+        folder.add_diagnostic(path, diagnostic)
+    b901 = resolved.rules.by_code("B901")
+    note = str(b901.params.get("loose", "")) if b901 is not None else ""
+    return register_panel(result, row.page, note)
+
+
 @click.command(name="report")
 @click.argument("paths", nargs=-1)
 @click.option("--output-dir", "-o", type=click.Path(file_okay=False),
               help="Write the review folder there (without it: one report's page on stdout).")
 @click.option("--stdin-filename", help="The name to report for input read from '-'.")
+@click.option("--expect", type=click.Path(dir_okay=False),
+              help="A register of the units that must publish (CSV: unit name, issuer kind, "
+                   "optional deadline): B901 for each without a report, B902 for duplicates.")
 @selection_options
 @batch_options
 def review_report(paths: tuple[str, ...], output_dir: str | None, stdin_filename: str | None,
-                  overrides: Overrides, batch: BatchOptions) -> None:
+                  expect: str | None, overrides: Overrides, batch: BatchOptions) -> None:
     """Write a review report: summary.csv, diagnostics.jsonl, index.html and a page per
     report (a folder or .zip: every report file in it)."""
     if not paths and batch.files_from is None:
@@ -92,11 +112,14 @@ def review_report(paths: tuple[str, ...], output_dir: str | None, stdin_filename
         return
     folder = ReviewFolder(Path(output_dir))
     progress = progress_for(batch, total, False, False)
+    seen: list[Seen] = []
     for outcome in found:
         folder.add(_fail_fast(outcome))
+        if outcome.facts is not None and outcome.status != NOT_A_REPORT:
+            seen.append(Seen(outcome.report.path, outcome.facts.issuer, outcome.facts.year))
         if progress is not None:
             progress.advance(outcome.report)
     if progress is not None:
         progress.close()
-    folder.close()
+    folder.close(_register(expect, seen, overrides, folder) if expect else "")
     click.echo(f"已写入 {output_dir}/index.html（{total} 个文件）", err=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reportlint.batch.jobs import NOT_A_REPORT, Outcome
+from reportlint.model import Diagnostic
 from reportlint.output.jsonfmt import diagnostic_object
 from reportlint.review.dashboard import dashboard
 from reportlint.review.page import report_page
@@ -61,6 +62,11 @@ class ReviewFolder:
             self._jsonl.write(json.dumps(item, ensure_ascii=False) + "\n")
         self.rows.append(row)
         return row
+
+    def add_diagnostic(self, path: str, diagnostic: Diagnostic) -> None:
+        """A diagnostic found after its file's row was written (B902)."""
+        item = diagnostic_object(path, diagnostic) | {"facts": {}}
+        self._jsonl.write(json.dumps(item, ensure_ascii=False) + "\n")
 
     def close(self, extra: str = "") -> None:
         self._csv.close()
