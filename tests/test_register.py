@@ -65,3 +65,15 @@ def test_report_expect_writes_the_register_into_the_review(
     assert register == [("units.csv", "B901", 3), ("in/b.txt", "B902", 1)]
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "名录中未发布2020年度报告的单位（1）" in index and "宽松匹配" in index
+
+
+def test_check_expect_reports_the_register_last_and_the_same_whatever_jobs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, {"in/a.txt": EXAMPLE, "in/b.txt": WARNING_ONLY, "units.csv": REGISTER})
+    outputs = [run(["check", "--no-cache", "-j", jobs, "--format", "gcc", "--select", "B",
+                    "in", "--expect", "units.csv"], tmp_path, monkeypatch, capsys)
+               for jobs in ("1", "2")]
+    assert outputs[0] == outputs[1]
+    located = [line.split(": ")[0] for line in outputs[0].out.splitlines()]
+    assert (outputs[0].code, located) == (1, ["units.csv:3:1", "in/b.txt:1:1"])

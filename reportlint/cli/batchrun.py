@@ -11,8 +11,9 @@ from typing import TextIO
 
 from reportlint.batch.executor import executor_for
 from reportlint.batch.inputs import collect, listed_paths
-from reportlint.batch.jobs import NOT_A_REPORT, Job, Outcome, Plan
+from reportlint.batch.jobs import CLEAN, FINDINGS, NOT_A_REPORT, Job, Outcome, Plan
 from reportlint.batch.progress import Progress
+from reportlint.batch.register import Seen, compare, load_register
 from reportlint.batch.run import outcomes
 from reportlint.check.packs import Rule
 from reportlint.config.resolve import Resolver
@@ -67,6 +68,7 @@ class Run:
     not_reports: list[str] = field(default_factory=list)
     failed: bool = False
     fail_on: dict[str, str] = field(default_factory=dict)
+    seen: list[Seen] = field(default_factory=list)  # for --expect: issuer and year of each
 
 
 @dataclass(frozen=True)
@@ -82,11 +84,25 @@ def _rules_of(resolver: Resolver, jobs: Iterable[Job]) -> tuple[Rule, ...]:
     return tuple(sorted(rules.values(), key=lambda r: r.code))
 
 
+def register_outcomes(expect: str, seen: Sequence[Seen], plan: Plan) -> list[Outcome]:
+    """The register's B901s as one more file, each B902 as one for its report."""
+    units, lines = load_register(Path(expect))
+    resolved = resolver_of(plan).resolve(Path(expect))
+    result = compare(units, lines, expect, seen, resolved.rules, resolved.selection)
+    found = [result.register, *(FileReport(path, (d,), ()) for path, d in result.duplicates)]
+    return [Outcome(report, FINDINGS if report.diagnostics else CLEAN, resolved.fail_on)
+            for report in found]
+
+
 def stream(jobs: Sequence[Job], plan: Plan, workers: int | None, writer: Writer,
-           sinks: Sinks) -> Run:
+           sinks: Sinks, expect: str | None = None) -> Run:
+    """Every job's output in order; with a register, its findings come last (they need every
+    report first)."""
     run = Run()
     for outcome in outcomes(jobs, plan, executor_for(workers, len(jobs))):
         _take(outcome, run, writer, sinks)
+    for index, outcome in enumerate(register_outcomes(expect, run.seen, plan) if expect else ()):
+        _take(outcome, run, writer, Sinks(sinks.out), new_file=index == 0)
     if sinks.progress is not None:
         sinks.progress.close()
     if not writer.streams:  # a document format: formatted once every file is known
@@ -106,7 +122,8 @@ def resolver_of(plan: Plan) -> Resolver:
     return resolver_for(plan.overrides)
 
 
-def _take(outcome: Outcome, run: Run, writer: Writer, sinks: Sinks) -> None:
+def _take(outcome: Outcome, run: Run, writer: Writer, sinks: Sinks,
+          new_file: bool = True) -> None:
     if outcome.fatal is not None:
         raise UsageError(outcome.fatal)
     report = outcome.report
@@ -115,11 +132,13 @@ def _take(outcome: Outcome, run: Run, writer: Writer, sinks: Sinks) -> None:
     elif outcome.status == NOT_A_REPORT:
         run.not_reports.append(report.path)
     else:
-        chunk = writer.chunk(report)
+        chunk = writer.chunk(report, new_file)
         if sinks.out is not None and chunk:
             sinks.out.write(chunk)
             sinks.out.flush()
         run.failed = run.failed or _fails(report, outcome.fail_on)
+        if outcome.facts is not None:
+            run.seen.append(Seen(report.path, outcome.facts.issuer, outcome.facts.year))
         if not writer.streams:
             run.fail_on[report.path] = outcome.fail_on
     if sinks.progress is not None:

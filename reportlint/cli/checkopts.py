@@ -32,9 +32,11 @@ class BatchOptions:
     cache_dir: str | None = None
     files_from: str | None = None
     verbose: bool = False
+    expect: str | None = None  # a register of the units that must publish
 
     def plan(self, overrides: Overrides, facts: bool = False) -> Plan:
-        return Plan(overrides, cache_dir(self.no_cache, self.cache_dir), facts)
+        wants_facts = facts or self.expect is not None
+        return Plan(overrides, cache_dir(self.no_cache, self.cache_dir), wants_facts)
 
 
 @dataclass(frozen=True)
@@ -67,11 +69,15 @@ def batch_options(command: Callable[..., None]) -> Callable[..., None]:
                   help="Lint the files listed there too, one path per line ('-': stdin).")
     @click.option("--verbose", "-v", is_flag=True,
                   help="Name the files skipped as not being reports.")
+    @click.option("--expect", type=click.Path(dir_okay=False),
+                  help="A register of the units that must publish (CSV: unit name, issuer "
+                       "kind, optional deadline): B901 for each without a report, B902 for "
+                       "duplicates.")
     @wraps(command)
     def wrapper(*args: Any, jobs: int | None, progress: bool | None, no_cache: bool,
                 cache_dir: str | None, files_from: str | None, verbose: bool,
-                **kwargs: Any) -> None:
-        batch = BatchOptions(jobs, progress, no_cache, cache_dir, files_from, verbose)
+                expect: str | None, **kwargs: Any) -> None:
+        batch = BatchOptions(jobs, progress, no_cache, cache_dir, files_from, verbose, expect)
         command(*args, batch=batch, **kwargs)
 
     return wrapper
@@ -114,7 +120,8 @@ def run_check(jobs: Sequence[Job], overrides: Overrides, fmt: str, options: Form
             out = _open(shown.output_file, stack)
         elif shown.to_terminal:
             out = sys.stdout
-        run = stream_run(jobs, batch.plan(overrides), batch.jobs, writer, Sinks(out, progress))
+        run = stream_run(jobs, batch.plan(overrides), batch.jobs, writer, Sinks(out, progress),
+                         batch.expect)
     if shown.statistics and shown.output_file is None:
         click.echo(writer.tally.statistics, nl=False)
     elif shown.quiet or shown.output_file is not None:

@@ -92,13 +92,10 @@ def _register(expect: str, seen: list[Seen], overrides: Overrides, folder: Revie
 @click.option("--output-dir", "-o", type=click.Path(file_okay=False),
               help="Write the review folder there (without it: one report's page on stdout).")
 @click.option("--stdin-filename", help="The name to report for input read from '-'.")
-@click.option("--expect", type=click.Path(dir_okay=False),
-              help="A register of the units that must publish (CSV: unit name, issuer kind, "
-                   "optional deadline): B901 for each without a report, B902 for duplicates.")
 @selection_options
 @batch_options
 def review_report(paths: tuple[str, ...], output_dir: str | None, stdin_filename: str | None,
-                  expect: str | None, overrides: Overrides, batch: BatchOptions) -> None:
+                  overrides: Overrides, batch: BatchOptions) -> None:
     """Write a review report: summary.csv, diagnostics.jsonl, index.html and a page per
     report (a folder or .zip: every report file in it)."""
     if not paths and batch.files_from is None:
@@ -121,5 +118,6 @@ def review_report(paths: tuple[str, ...], output_dir: str | None, stdin_filename
             progress.advance(outcome.report)
     if progress is not None:
         progress.close()
+    expect = batch.expect
     folder.close(_register(expect, seen, overrides, folder) if expect else "")
     click.echo(f"已写入 {output_dir}/index.html（{total} 个文件）", err=True)

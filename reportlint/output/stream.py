@@ -28,8 +28,8 @@ class Tally:
     severities: dict[Severity, int] = field(default_factory=lambda: dict.fromkeys(Severity, 0))
     rules: Counter[tuple[str, str, str]] = field(default_factory=Counter)
 
-    def add(self, report: FileReport) -> None:
-        self.files += 1
+    def add(self, report: FileReport, new_file: bool = True) -> None:
+        self.files += new_file
         for diagnostic in report.diagnostics:
             self.severities[diagnostic.severity] += 1
             self.rules[(diagnostic.code, diagnostic.name, diagnostic.severity.label)] += 1
@@ -53,8 +53,9 @@ class Writer:
         self.streams = fmt in _WITH_SUMMARY
         self._kept: list[FileReport] = []
 
-    def chunk(self, report: FileReport) -> str:
-        self.tally.add(report)
+    def chunk(self, report: FileReport, new_file: bool = True) -> str:
+        """``new_file``: False for more diagnostics of a file already written (B902)."""
+        self.tally.add(report, new_file)
         if not self.streams:
             self._kept.append(report)
             return ""
