@@ -19,6 +19,7 @@ from reportlint.output import FORMATTERS, FormatOptions
 from reportlint.output.stream import Writer
 
 NOT_A_REPORT = "# 说明\n\n本文件夹存放各单位报送的年度报告，请勿改名。\n"
+SOURCES = "# 来源\n\n| 文件 | 来源 |\n|---|---|\n| a.txt | 某市政府网站 |\n"
 LINE_FORMATS = ("text", "jsonl", "gcc", "github")
 
 
@@ -120,9 +121,10 @@ def test_files_from_a_list_and_from_stdin(tmp_path: Path, monkeypatch: pytest.Mo
 def test_a_file_that_is_not_a_report_is_skipped_in_a_folder_and_linted_by_name(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    write(tmp_path, {"in/README.md": NOT_A_REPORT, "in/a.txt": EXAMPLE})
+    write(tmp_path, {"in/README.md": NOT_A_REPORT, "in/SOURCES.md": SOURCES, "in/a.txt": EXAMPLE})
     code, out, err = _check(["--format", "jsonl", "-v", "in"], tmp_path, monkeypatch, capsys)
-    assert "README" not in out and "1 个文件不是报告" in err and "in/README.md" in err
+    assert "README" not in out and "SOURCES" not in out and "2 个文件不是报告" in err
+    assert "in/README.md" in err and "in/SOURCES.md" in err
     code, out, _ = _check(["--format", "jsonl", "in/README.md"], tmp_path, monkeypatch, capsys)
     assert code == 1 and '"S101"' in out
 

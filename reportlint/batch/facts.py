@@ -19,9 +19,13 @@ def _report_title(document: Document) -> bool:
     return "报告" in title and not any(mark in title for mark in ("。", "通知", "说明"))
 
 
-def is_report(document: Document) -> bool:
-    """A README or a notice has no report title, no numbered sections and no tables."""
-    return _report_title(document) or bool(document.sections) or bool(document.tables)
+def is_report(ctx: Context) -> bool:
+    """A README or a notice has no report title, no numbered sections and no report tables
+    (a README's Markdown table binds to no template)."""
+    document = ctx.document
+    if _report_title(document) or document.sections:
+        return True
+    return bool(document.tables) and bool(table_layer(ctx).tables)
 
 
 def page_starts(source: Source) -> tuple[tuple[int, int], ...]:

@@ -87,10 +87,10 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
         report = lint_bytes(job.name, data, resolved.rules, resolved.selection, resolved.settings)
         return Outcome(report, UNREADABLE, resolved.fail_on)
     source, document = parse_source(read, resolved.rules.data)
-    if not job.explicit and not is_report(document):
-        return Outcome(FileReport(job.name, ()), NOT_A_REPORT, resolved.fail_on)
     ctx = Context(document, source.lines, resolved.rules.data, resolved.settings,
                   raw_lines=source.raw_lines)
+    if not job.explicit and not is_report(ctx):
+        return Outcome(FileReport(job.name, ()), NOT_A_REPORT, resolved.fail_on)
     found = check_context(source, ctx, resolved.rules, resolved.selection)
     report = FileReport(job.name, found, read.shown_lines)
     facts = facts_of(ctx, read) if plan.facts else None
