@@ -48,7 +48,8 @@ def facts_of(ctx: Context, read: Source) -> ReportFacts:
         issuer=name.name if name else None,
         issuer_kind=issuer_kind(ctx).kind,
         year=report_year(ctx),
-        format_version=layer.version,
+        # only a version the tables show: the one assumed from the year is no fact of the report
+        format_version=layer.version if layer.source in ("evidence", "forced") else None,
         pages=max((page for _, page in starts), default=None),
         page_starts=starts,
         published=day.isoformat() if day else None,
