@@ -81,3 +81,14 @@ def test_the_codes_column_counts_repeats() -> None:
     from collections import Counter
 
     assert codes_text(Counter(["S105", "T401", "T401"])) == "T401×2 S105"
+
+
+def test_a_pdf_page_shows_where_each_page_starts(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from clirun import ROOT
+
+    pdf = ROOT / "fixtures" / "documents" / "example.pdf"
+    done = run(["report", "--no-cache", str(pdf)], tmp_path, monkeypatch, capsys)
+    breaks = [part.split("<", 1)[0] for part in done.out.split('<div class="pagebreak">')[1:]]
+    assert breaks == ["第1页", "第2页", "第3页"]
