@@ -32,8 +32,9 @@ def test_case(case: Case, rules: RuleSet) -> None:
 def test_every_rule_has_a_failing_and_a_passing_case(rules: RuleSet) -> None:
     failing = {code for c in CASES for code, _, _ in c.expect}
     passing = {code for c in CASES if not c.expect for code in c.select}
-    missing = [r.code for r in rules.rules
-               if r.code not in failing or r.code not in passing]
+    # register rules (B901, B902) compare a whole run with a register: tests/test_register.py
+    missing = [r.code for r in rules.rules if r.kind != "register"
+               and (r.code not in failing or r.code not in passing)]
     assert missing == []
 
 

@@ -100,6 +100,14 @@ def check_source(
     source, document = parse_source(source, rules.data)
     context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines,
                       page_facts=source.page_facts)
+    return check_context(source, context, rules, selection)
+
+
+def check_context(
+    source: Source, context: Context, rules: RuleSet, selection: Selection
+) -> tuple[Diagnostic, ...]:
+    """The rules over a report already parsed (``source`` as ``parse_source`` returned it):
+    a caller that also wants the report's facts shares the context and its memo."""
     found: list[Diagnostic] = []
     for rule in rules.rules:
         if not selection.enabled(rule.code, rule.enabled):

@@ -5,33 +5,30 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
 
 from reportlint import __version__
-from reportlint.check.engine import RuleFailure, Selection, lint_bytes
-from reportlint.check.packs import Rule, RuleSet
-from reportlint.cli.fixing import fix_runs, refuse_stdin
+from reportlint.check.engine import RuleFailure
+from reportlint.check.packs import RuleSet
+from reportlint.cli.batchrun import exit_status, gather
+from reportlint.cli.checkopts import BatchOptions, Shown, batch_options, run_check
+from reportlint.cli.clean import clean_cache
+from reportlint.cli.fixing import refuse_stdin
+from reportlint.cli.fixrun import fix_files, show_diff
 from reportlint.cli.helptext import chinese_help
 from reportlint.cli.notes import Notes, run_lang
+from reportlint.cli.report import review_report
 from reportlint.cli.serving import server_command
 from reportlint.common.i18n import LANGS, say
-from reportlint.config.resolve import Overrides, Resolved, Resolver
+from reportlint.config.resolve import Overrides, Resolver
 from reportlint.errors import UsageError
 from reportlint.facts.issuer import KINDS as ISSUER_KINDS
 from reportlint.facts.issuer import run_options
-from reportlint.model import FileReport, Settings, Severity, Source
+from reportlint.model import Source
 from reportlint.output import FORMATTERS, FormatOptions
-from reportlint.output.base import summary_line
-from reportlint.output.choices import (
-    COLOR_MODES,
-    base_dir,
-    default_format,
-    statistics,
-    use_color,
-)
+from reportlint.output.choices import COLOR_MODES, base_dir, default_format, use_color
 from reportlint.output.rulehelp import rule_help
 from reportlint.read import PDF_ENGINES, READERS
 
@@ -104,28 +101,6 @@ def _read_source(path: str, pdf_engine: str = PDF_ENGINES[0]) -> Source:
         raise UsageError(f"{path}: {problem.code} {problem.message}") from None
 
 
-def exit_code(reports: Sequence[FileReport], fail_on: str) -> int:
-    if fail_on == "never":
-        return EXIT_CLEAN
-    threshold = Severity.parse(fail_on)
-    worst = max((d.severity for r in reports for d in r.diagnostics), default=None)
-    return EXIT_FINDINGS if worst is not None and worst >= threshold else EXIT_CLEAN
-
-
-@dataclass(frozen=True)
-class CheckRun:
-    rules: RuleSet
-    selection: Selection
-    settings: Settings
-
-    def lint(self, path: str, data: bytes) -> FileReport:
-        return lint_bytes(path, data, self.rules, self.selection, self.settings)
-
-    @classmethod
-    def from_config(cls, resolved: Resolved) -> CheckRun:
-        return cls(resolved.rules, resolved.selection, resolved.settings)
-
-
 def _load_rules(rule_dirs: Sequence[str], near: Path | None = None) -> RuleSet:
     """The built-in pack, the packs of the configuration in effect for ``near`` (a file;
     by default one in the working directory) and the ``--rules`` folders."""
@@ -135,55 +110,6 @@ def _load_rules(rule_dirs: Sequence[str], near: Path | None = None) -> RuleSet:
 
 def _use_color(mode: str) -> bool:
     return use_color(sys.stdout.isatty(), os.environ, mode)
-
-
-def _inputs(paths: Sequence[str], stdin_filename: str | None,
-            notes: Notes) -> Iterator[tuple[str, Path | None]]:
-    """Each input as (name to report, file to read; None: standard input). A path that does
-    not exist goes to ``notes.problems`` and the others are still read; a folder without
-    report files to ``notes.remarks``."""
-    if list(paths).count("-") > 1:  # the second read would find it empty
-        raise UsageError("'-' (standard input) can be given only once")
-    seen: set[str] = set()
-    for name in paths:
-        if name == "-":
-            yield stdin_filename or "<stdin>", None
-            continue
-        if name and not os.path.lexists(name):
-            notes.problems.append(("no-such-path", name))
-            continue
-        found = expand_paths([name])
-        if not found and os.path.isdir(name):
-            notes.remarks.append(("no-reports", name))
-        for path in found:
-            # a file named twice (``reports/ reports/a.txt``, ``a.txt ./a.txt``) is linted once
-            key = os.path.normpath(os.path.abspath(path))
-            if key not in seen:
-                seen.add(key)
-                yield str(path), path
-
-
-@dataclass
-class _Linted:
-    runs: list[tuple[FileReport, Resolved]]
-    unreadable: list[str]  # one line each: the run goes on, and exits 2 at the end
-    notes: Notes = field(default_factory=Notes)
-
-
-def _lint_all(resolver: Resolver, paths: Sequence[str], stdin_filename: str | None) -> _Linted:
-    """Each input linted under the configuration in effect for it. A file that cannot be
-    read does not stop the others (a folder of hundreds of reports is still checked)."""
-    done = _Linted([], [])
-    for name, path in _inputs(paths, stdin_filename, done.notes):
-        # Standard input takes the configuration of the name it is given.
-        resolved = resolver.resolve(Path(name) if path is None else path)
-        try:
-            data = _stdin_bytes() if path is None else _read(path)
-        except UsageError as error:
-            done.unreadable.append(str(error))
-            continue
-        done.runs.append((CheckRun.from_config(resolved).lint(name, data), resolved))
-    return done
 
 
 def _guard_output(output_file: str | None, paths: Sequence[str]) -> None:
@@ -199,20 +125,6 @@ def _guard_output(output_file: str | None, paths: Sequence[str]) -> None:
         if same:
             raise UsageError(f"{output_file}: the output file is one of the inputs "
                              "(it would be overwritten)")
-
-
-def _all_rules(runs: Sequence[Resolved]) -> tuple[Rule, ...]:
-    rules: dict[str, Rule] = {}
-    for run in runs:
-        rules.update((rule.code, rule) for rule in run.rules.rules)
-    return tuple(sorted(rules.values(), key=lambda r: r.code))
-
-
-def _write(path: str, text: str) -> None:
-    try:
-        Path(path).write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write: {error.strerror}") from None
 
 
 _CONFIG_HELP = "Use this configuration file for every input (no search)."
@@ -243,7 +155,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)),
               default=None, help="Output format [default: text; github when GITHUB_ACTIONS=true].")
 @click.option("--select", help="Comma-separated codes or prefixes to enable (S, S10, T403).")
@@ -278,15 +190,16 @@ def cli() -> None:
 @click.option("--fix", is_flag=True, help="Apply the safe automatic fixes to text files.")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
 @_pdf_engine_option
+@batch_options
 def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
           ignore: str | None, fail_on: str | None, rule_dirs: tuple[str, ...],
           stdin_filename: str | None, no_source: bool, extend_select: str | None,
           config_file: str | None, isolated: bool, output_file: str | None,
           show_statistics: bool, quiet: bool, issuer_kind: str | None,
           deadline: str | None, color: str, lang: str | None, fix: bool,
-          diff: bool, pdf_engine: str | None) -> None:
-    """Lint report files (a folder: every report file under it; '-': standard input)."""
-    resolver = Resolver(Overrides(
+          diff: bool, pdf_engine: str | None, batch: BatchOptions) -> None:
+    """Lint report files (a folder or .zip: every report file in it; '-': standard input)."""
+    overrides = Overrides(
         select=_codes(select) or None, ignore=_codes(ignore),
         extend_select=_codes(extend_select), fail_on=fail_on,
         rule_dirs=tuple(Path(d) for d in rule_dirs),
@@ -294,62 +207,33 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
         settings={**run_options(issuer_kind, deadline),
                   **({"pdf-engine": pdf_engine} if pdf_engine else {})},
         config_file=Path(config_file) if config_file else None, isolated=isolated,
-    ))
+    )
+    Resolver(overrides)  # a conflicting --config and --isolated fails before any reading
+    if not paths and batch.files_from is None:
+        raise click.UsageError("Missing argument 'PATHS...'.")
     _guard_output(output_file, paths)
     if fix or diff:
         refuse_stdin(paths)
-    outcome = _lint_all(resolver, paths, stdin_filename)
-    if diff:
-        _show_diff(outcome)
-    if fix:
-        outcome.runs = _fixed(outcome.runs)
-    linted = outcome.runs
-    reports = [report for report, _ in linted]
-    fail_on_of = {report.path: resolved.fail_on for report, resolved in linted}
-    lang = run_lang(lang, [resolved.config for _, resolved in linted])
-    problems = [*outcome.notes.lines(lang), *outcome.unreadable]
-    worst = max((exit_code([r], fail_on_of[r.path]) for r in reports), default=EXIT_CLEAN)
-    failed = outcome.unreadable or outcome.notes.problems
+    notes = Notes()
+    jobs = gather(paths, stdin_filename, batch.files_from, notes)
+    resolver = Resolver(overrides)
+    lang = run_lang(lang, (resolver.resolve(job.config_path).config for job in jobs))
+    fmt = default_format(output_format, os.environ)
     to_terminal = output_file is None and not quiet and not show_statistics
-    options = FormatOptions(color=to_terminal and _use_color(color),
-                            rules=_all_rules([resolved for _, resolved in linted]),
-                            show_source=not no_source, fail_on=fail_on_of,
+    options = FormatOptions(color=to_terminal and _use_color(color), show_source=not no_source,
                             base_dir=base_dir(os.getcwd(), os.environ), cwd=os.getcwd(),
-                            lang=lang, exit_code=EXIT_USAGE if failed else worst,
-                            notifications=(*outcome.notes.leveled(lang),
-                                           *(("error", u) for u in outcome.unreadable)))
-    rendered = FORMATTERS[default_format(output_format, os.environ)](reports, options)
-    if output_file is not None:
-        _write(output_file, rendered)
-    if quiet:
-        click.echo(summary_line(reports, lang))
-    elif show_statistics:
-        click.echo(statistics(reports, lang), nl=False)
-    elif output_file is not None:
-        click.echo(summary_line(reports, lang))
-    else:  # click strips colour codes when stdout is no terminal, unless told to keep them
-        click.echo(rendered, nl=False, color=options.color)
-    for problem in problems:
-        click.echo(f"reportlint: {problem}", err=True)
-    click.get_current_context().exit(EXIT_USAGE if failed else worst)
-
-
-def _show_diff(outcome: _Linted) -> None:
-    """``--diff``: the fixes as a unified diff and, like ruff, exit 1 when there are some."""
-    result = fix_runs(outcome.runs, write=False)
-    click.echo("".join(result.diffs), nl=False)
-    for note in [*result.notes, *outcome.unreadable]:
-        click.echo(f"reportlint: {note}", err=True)
-    click.get_current_context().exit(
-        EXIT_USAGE if outcome.unreadable else EXIT_FINDINGS if result.fixed else EXIT_CLEAN)
-
-
-def _fixed(runs: list[tuple[FileReport, Resolved]]) -> list[tuple[FileReport, Resolved]]:
-    result = fix_runs(runs, write=True)
-    for note in result.notes:
-        click.echo(f"reportlint: {note}", err=True)
-    click.echo(f"reportlint: 已自动修复 {result.fixed} 处", err=True)
-    return result.runs
+                            lang=lang, exit_code=EXIT_USAGE if notes.problems else None,
+                            notifications=tuple(notes.leveled(lang)))
+    shown = Shown(output_file, quiet, show_statistics, to_terminal)
+    if diff:
+        status = show_diff(jobs, overrides)
+    elif fix:
+        status = fix_files(jobs, overrides, fmt, options, shown, sys.stdout)
+    else:
+        status = exit_status(run_check(jobs, overrides, fmt, options, batch, shown))
+    for line in notes.lines(lang):
+        click.echo(f"reportlint: {line}", err=True)
+    click.get_current_context().exit(EXIT_USAGE if notes.problems else status)
 
 
 @cli.command(name="rules")
@@ -424,6 +308,8 @@ def extract(path: str, pdf_engine: str) -> None:
 
 
 cli.add_command(server_command)
+cli.add_command(clean_cache)
+cli.add_command(review_report)
 chinese_help(cli)
 
 

@@ -50,6 +50,10 @@ def counts(reports: Sequence[FileReport]) -> dict[Severity, int]:
 
 
 def summary_line(reports: Sequence[FileReport], lang: str = DEFAULT_LANG) -> str:
-    tally = counts(reports)
+    return summary_of(counts(reports), len(reports), lang)
+
+
+def summary_of(tally: Mapping[Severity, int], files: int, lang: str = DEFAULT_LANG) -> str:
+    """The summary line from counters alone (a streamed run keeps no reports)."""
     return summary(tally[Severity.ERROR], tally[Severity.WARNING], tally[Severity.INFO],
-                   len(reports), lang)
+                   files, lang)

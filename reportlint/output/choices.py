@@ -45,9 +45,16 @@ def use_color(is_terminal: bool, environ: Mapping[str, str], mode: str = "auto")
 def statistics(reports: Sequence[FileReport], lang: str = DEFAULT_LANG) -> str:
     """Count per rule, most frequent first (then by code), and the summary line."""
     tally: Counter[tuple[str, str, str]] = Counter(
-        (d.code, d.name, say(d.severity.label, lang)) for r in reports for d in r.diagnostics)
+        (d.code, d.name, d.severity.label) for r in reports for d in r.diagnostics)
+    return statistics_of(tally, summary_line(reports, lang), lang)
+
+
+def statistics_of(tally: Counter[tuple[str, str, str]], summary: str,
+                  lang: str = DEFAULT_LANG) -> str:
+    """``statistics`` from counters of (code, name, severity label) and the summary line."""
     ranked = sorted(tally.items(), key=lambda item: (-item[1], item[0][0]))
     width = max((len(str(n)) for _, n in ranked), default=1)
-    lines = [f"{n:>{width}}  {code}  {name} [{level}]" for (code, name, level), n in ranked]
-    lines.append(summary_line(reports, lang))
+    lines = [f"{n:>{width}}  {code}  {name} [{say(level, lang)}]"
+             for (code, name, level), n in ranked]
+    lines.append(summary)
     return "\n".join(lines) + "\n"

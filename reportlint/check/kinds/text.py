@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint.check.kinds.base import Finding, Kind, Param, regex, regexes_problem
+from reportlint.check.kinds.base import (
+    Finding,
+    Kind,
+    Param,
+    regex,
+    regex_problem,
+    regexes_problem,
+)
 from reportlint.facts.context import Context
 from reportlint.parse.tree import Paragraph, TextBlock
 
@@ -38,6 +45,18 @@ def pattern(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 KINDS: dict[str, Kind] = {
     "input": Kind(input_problem, {}, "reported by the reader of the file type"),
+    # B901/B902 compare the reports of a whole run with a register (``--expect``): the batch
+    # run reports them; the YAML gives their messages and the name forms that match loosely.
+    "register": Kind(input_problem, {
+        "message": Param((str,), help="the message; placeholders as the rule documents"),
+        "loose": Param((str,), required=False, default="",
+                       help="appended when a unit matched only loosely"),
+        "region": Param((str,), required=False, default="",
+                        help="a regular expression for the region prefix a name may omit",
+                        validate=regex_problem),
+        "suffixes": Param((list,), required=False, default=[],
+                          help="endings a name may omit (办公室 …)"),
+    }, "reported by a batch run against a register of units (--expect)"),
     "pattern": Kind(pattern, {
         "patterns": Param((list,), help="regular expressions searched in the prose",
                           validate=regexes_problem),

@@ -1,0 +1,65 @@
+"""The records that cross a process boundary: what to lint, under what, and what came out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlint.config.resolve import Overrides
+from reportlint.model import FileReport
+
+CLEAN, FINDINGS, UNREADABLE, NOT_A_REPORT = "clean", "findings", "unreadable", "not a report"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input. ``name`` is what diagnostics show; the bytes come from ``data``, else from
+    the member ``member`` of the zip archive ``path``, else from the file ``path``.
+    ``explicit``: named by the user, so linted even when it does not look like a report."""
+
+    name: str
+    path: str | None = None
+    member: str | None = None
+    data: bytes | None = None
+    explicit: bool = True
+
+    @property
+    def config_path(self) -> Path:
+        """The file whose configuration applies (a zip member: the archive's)."""
+        return Path(self.path if self.path is not None else self.name)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What every job of a run shares: the command line, the cache, whether to derive facts."""
+
+    overrides: Overrides
+    cache_dir: str | None = None
+    facts: bool = False
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """What a review table shows of a report besides its diagnostics."""
+
+    issuer: str | None = None
+    issuer_kind: str | None = None
+    year: int | None = None
+    format_version: str | None = None
+    pages: int | None = None
+    published: str | None = None  # ISO date of the signature (落款) date
+    # (line, page) where each page of a PDF starts, in the lines diagnostics refer to
+    page_starts: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One job's result. ``problem``: why the file could not be read (named on stderr);
+    ``fatal``: a bad configuration or a failing rule, which stops the run."""
+
+    report: FileReport
+    status: str
+    fail_on: str = "error"
+    problem: str | None = None
+    fatal: str | None = None
+    facts: ReportFacts | None = None

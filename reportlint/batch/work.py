@@ -1,0 +1,111 @@
+"""The work for one file: a pure function of (job, plan) → a picklable ``Outcome``.
+
+It runs in the calling process (``-j 1``) or in a worker process, and later on a cluster:
+it reads its own bytes, resolves its own configuration (once per worker and folder) and
+uses the cache, so only the job and the small outcome travel.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from reportlint.batch import cache
+from reportlint.batch.facts import facts_of, is_report
+from reportlint.batch.jobs import (
+    CLEAN,
+    FINDINGS,
+    NOT_A_REPORT,
+    UNREADABLE,
+    Job,
+    Outcome,
+    Plan,
+)
+from reportlint.check.engine import RuleFailure, check_context, lint_bytes, parse_source
+from reportlint.config.resolve import Overrides, Resolved, Resolver
+from reportlint.errors import InputProblem, UsageError
+from reportlint.facts.context import Context
+from reportlint.model import FileReport
+from reportlint.read import PDF_ENGINES, read_bytes
+
+# A zip member larger than this is not read (a zip bomb expands a few KB to gigabytes).
+MAX_MEMBER_BYTES = 256 * 1024 * 1024
+
+_resolvers: dict[str, Resolver] = {}
+
+
+def resolver_for(overrides: Overrides) -> Resolver:
+    """One resolver per process and command line: configuration files are read once."""
+    key = repr(overrides)
+    if key not in _resolvers:
+        _resolvers[key] = Resolver(overrides)
+    return _resolvers[key]
+
+
+def forget() -> None:
+    """A new run reads configuration and rule packs afresh (they may have changed since)."""
+    from reportlint.batch.cache import pack_fingerprint
+
+    _resolvers.clear()
+    pack_fingerprint.cache_clear()
+
+
+class Unreadable(Exception):
+    pass
+
+
+def _member_bytes(archive: str, member: str) -> bytes:
+    with zipfile.ZipFile(archive) as opened:
+        info = opened.getinfo(member)
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise Unreadable(f"{member}: larger than {MAX_MEMBER_BYTES >> 20} MB unpacked")
+        return opened.read(info)
+
+
+def job_bytes(job: Job) -> bytes:
+    if job.data is not None:
+        return job.data
+    assert job.path is not None
+    try:
+        if job.member is not None:
+            return _member_bytes(job.path, job.member)
+        return Path(job.path).read_bytes()
+    except (OSError, zipfile.BadZipFile, KeyError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise Unreadable(f"{job.name}: cannot read: {reason}") from None
+
+
+def _status(report: FileReport) -> str:
+    return FINDINGS if report.diagnostics else CLEAN
+
+
+def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
+    """Read, parse, decide whether it is a report, run the rules, derive the facts."""
+    try:
+        read = read_bytes(job.name, data, resolved.settings.get("pdf-engine", PDF_ENGINES[0]))
+    except InputProblem:
+        report = lint_bytes(job.name, data, resolved.rules, resolved.selection, resolved.settings)
+        return Outcome(report, UNREADABLE, resolved.fail_on)
+    source, document = parse_source(read, resolved.rules.data)
+    ctx = Context(document, source.lines, resolved.rules.data, resolved.settings,
+                  raw_lines=source.raw_lines, page_facts=source.page_facts)
+    if not job.explicit and not is_report(ctx):
+        return Outcome(FileReport(job.name, ()), NOT_A_REPORT, resolved.fail_on)
+    found = check_context(source, ctx, resolved.rules, resolved.selection)
+    report = FileReport(job.name, found, read.shown_lines)
+    facts = facts_of(ctx, read) if plan.facts else None
+    return Outcome(report, _status(report), resolved.fail_on, facts=facts)
+
+
+def run_job(job: Job, plan: Plan) -> Outcome:
+    """Never raises for a file's sake: an unreadable file, a bad configuration and a failing
+    rule are all outcomes (exceptions do not always survive the trip between processes)."""
+    empty = FileReport(job.name, ())
+    try:
+        resolved = resolver_for(plan.overrides).resolve(job.config_path)
+        data = job_bytes(job)
+        return cache.cached(job, data, resolved, plan, lint_job_bytes)
+    except Unreadable as error:
+        return Outcome(empty, UNREADABLE, problem=str(error))
+    except (UsageError, RuleFailure) as error:
+        return Outcome(empty, UNREADABLE, fatal=str(error))

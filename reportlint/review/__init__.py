@@ -1,0 +1,1 @@
+"""The review report: summary.csv, diagnostics.jsonl, index.html and a page per report."""

@@ -1,0 +1,71 @@
+"""One row of the review table per input file: its facts, its counts, its codes, its status."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass
+
+from reportlint.batch.jobs import CLEAN, FINDINGS, NOT_A_REPORT, UNREADABLE, Outcome
+from reportlint.model import Severity
+
+STATUS_LABELS = {CLEAN: "无问题", FINDINGS: "有问题", UNREADABLE: "无法读取",
+                 NOT_A_REPORT: "不是报告"}
+KIND_LABELS = {"government": "政府", "department": "部门"}
+HEADERS = ("文件", "发布机关", "机关类型", "报告年度", "格式版本", "页数", "落款日期",
+           "错误", "警告", "提示", "问题代码", "状态")
+
+
+def codes_text(codes: Counter[str]) -> str:
+    """``T401×2 S105``: most frequent first, then by code."""
+    ranked = sorted(codes.items(), key=lambda item: (-item[1], item[0]))
+    return " ".join(code if n == 1 else f"{code}×{n}" for code, n in ranked)
+
+
+@dataclass(frozen=True)
+class Row:
+    path: str
+    page: str  # the report's page, relative to the review folder ("" when none)
+    issuer: str
+    issuer_kind: str
+    year: str
+    format_version: str
+    pages: str
+    published: str
+    errors: int
+    warnings: int
+    infos: int
+    codes: str
+    status: str
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        return (self.path, self.issuer, KIND_LABELS.get(self.issuer_kind, self.issuer_kind),
+                self.year, self.format_version, self.pages, self.published, str(self.errors),
+                str(self.warnings), str(self.infos), self.codes,
+                STATUS_LABELS.get(self.status, self.status))
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def row_of(outcome: Outcome, page: str) -> Row:
+    report, facts = outcome.report, outcome.facts
+    severities = Counter(d.severity for d in report.diagnostics)
+    return Row(
+        path=report.path, page=page,
+        issuer=_text(facts and facts.issuer), issuer_kind=_text(facts and facts.issuer_kind),
+        year=_text(facts and facts.year), format_version=_text(facts and facts.format_version),
+        pages=_text(facts and facts.pages), published=_text(facts and facts.published),
+        errors=severities[Severity.ERROR], warnings=severities[Severity.WARNING],
+        infos=severities[Severity.INFO],
+        codes=codes_text(Counter(d.code for d in report.diagnostics)), status=outcome.status,
+    )
+
+
+def csv_line(cells: tuple[str, ...]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()
