@@ -89,6 +89,18 @@ class LineOrigin:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """Text drawn over a page rather than in the report: a watermark (``kind`` "watermark")
+    or an electronic seal's ring (``kind`` "seal"), on ``page``; ``line`` is the first line
+    of that page in the extracted text (1-based), where a diagnostic about it points."""
+
+    kind: str
+    text: str
+    page: int
+    line: int
+
+
+@dataclass(frozen=True)
 class Source:
     """A report turned into text lines, plus the map back to the file the user has.
 
@@ -108,6 +120,7 @@ class Source:
     # What the reader found (bytes it could not decode …), addressed in the file's own lines
     # already: never re-mapped through ``origins``.
     problems: tuple[Diagnostic, ...] = field(default=())
+    marks: tuple[Mark, ...] = ()  # watermarks and seals, kept apart from the text
 
     @property
     def shown_lines(self) -> tuple[str, ...]:

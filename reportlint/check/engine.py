@@ -90,7 +90,8 @@ def check_source(
 ) -> tuple[Diagnostic, ...]:
     """Diagnostics for a report that was read, addressed in the original file."""
     source, document = parse_source(source, rules.data)
-    context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines)
+    context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines,
+                      marks=source.marks)
     found: list[Diagnostic] = []
     for rule in rules.rules:
         if not selection.enabled(rule.code, rule.enabled):

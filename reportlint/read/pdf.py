@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlint.errors import InputProblem
-from reportlint.model import Source
+from reportlint.model import Mark, Source
 from reportlint.read import PDF_ENGINES, pdfium
 from reportlint.read.build import OutLine, make_source
 from reportlint.read.pdfgeom import (
@@ -30,6 +31,8 @@ from reportlint.read.pdfgeom import (
     row_block,
     segments_of_box,
 )
+from reportlint.read.pdfmarks import LEVEL, PageMark, split_marks
+from reportlint.read.pdfturn import angle_of
 from reportlint.read.rows import join_pieces
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -79,7 +82,8 @@ _LOCKED = "PDF 禁止提取文字（已加密限制），无法读取"
 _Page = tuple[list[Glyph], list[Segment], float]  # glyphs, rules, height
 
 
-def _pdfium_lines(data: bytes) -> list[OutLine] | None:
+def _pdfium_lines(data: bytes, marks: list[tuple[int, PageMark]] | None = None
+                  ) -> list[OutLine] | None:
     """The lines as PDFium reads the file; None for a file it cannot read (all of)."""
     try:
         document = pdfium.open_document(data)
@@ -88,7 +92,7 @@ def _pdfium_lines(data: bytes) -> list[OutLine] | None:
     try:
         if pdfium.text_locked(document):
             raise InputProblem("E001", _LOCKED)
-        return _lines(page[:3] for page in pdfium.pages(document))
+        return _lines((page[:3] for page in pdfium.pages(document)), marks)
     except pdfium.CannotOpen:
         return None
     finally:
@@ -101,11 +105,14 @@ def _walk(item: Any, glyphs: list[Glyph], segments: list[Segment],
 
     if isinstance(item, LTChar):
         text = item.get_text()
-        # pdfminer's ``upright`` holds for text turned half round too (a = d = -1)
-        if text.strip() and item.upright and item.matrix[0] > 0:
-            glyphs.append(Glyph(text, item.x0, item.x1, item.y0, item.y1, item.size))
-        elif text.strip() and sideways is not None:
-            sideways[0] += 1
+        if text.strip():
+            a, b, c, d = item.matrix[:4]
+            angle = angle_of((a, b, c, d))
+            size = item.size if abs(angle) < LEVEL else _turned_size(item, angle)
+            glyphs.append(Glyph(text, item.x0, item.x1, item.y0, item.y1, size, angle))
+            # pdfminer's ``upright`` holds for text turned half round too (a = d = -1)
+            if not (item.upright and a > 0) and sideways is not None:
+                sideways[0] += 1
     elif isinstance(item, LTCurve):  # LTLine and LTRect are curves
         # A filled shape without a stroke is a rule only when it is thin: wide ones are
         # shading behind text (Word paints a white box behind every line of some documents).
@@ -114,6 +121,17 @@ def _walk(item: Any, glyphs: list[Glyph], segments: list[Segment],
     elif isinstance(item, LTContainer):
         for child in item:
             _walk(child, glyphs, segments, sideways)
+
+
+def _turned_size(item: Any, angle: float) -> float:
+    """A turned character's font size on the page (pdfminer's ``size`` is the height of its
+    upright box): its box is the advance and the size turned by ``angle``."""
+    a, b = item.matrix[:2]
+    advance = item.adv * math.hypot(a, b)
+    cos, sin = abs(math.cos(math.radians(angle))), abs(math.sin(math.radians(angle)))
+    if cos >= sin:
+        return float((item.height - advance * sin) / cos)
+    return float((item.width - advance * cos) / sin)
 
 
 def _pages(document: Any) -> Iterator[tuple[list[Glyph], list[Segment], float]]:
@@ -139,7 +157,7 @@ def _pages(document: Any) -> Iterator[tuple[list[Glyph], list[Segment], float]]:
     try:
         for page in PDFPage.create_pages(document):
             best = read(page)
-            if best[3] > len(best[0]):
+            if best[3] > len(best[0]) - best[3]:
                 best = _upright_turn(page, read, best)
             yield best[0], best[1], best[2]
     except PSException as error:  # PDFSyntaxError among them: a damaged page
@@ -158,7 +176,7 @@ def _upright_turn(page: Any, read: Callable[[Any], _PageRead], best: _PageRead) 
     for turn in (90, 180, 270):
         page.rotate = (shown + turn) % 360
         found = read(page)
-        if len(found[0]) > len(best[0]):
+        if len(found[0]) - found[3] > len(best[0]) - best[3]:
             best = found
     page.rotate = shown
     return best
@@ -241,24 +259,34 @@ def _join_cut_cells(done: list[Block], blocks: list[Block]) -> None:
     blocks[0] = row_block(first, cells)
 
 
-def extract_lines(data: bytes, engine: str = PDF_ENGINES[0]) -> list[OutLine]:
+def extract_lines(data: bytes, engine: str = PDF_ENGINES[0],
+                  marks: list[tuple[int, PageMark]] | None = None) -> list[OutLine]:
     """The text lines of a PDF file, by the chosen engine; a file PDFium cannot read (or a
-    machine without it) goes to pdfminer."""
+    machine without it) goes to pdfminer. Watermarks and seals go to ``marks``."""
     if engine == "pdfium":
+        found: list[tuple[int, PageMark]] = []
         with pdfium.LOCK:
-            lines = _pdfium_lines(data)
+            lines = _pdfium_lines(data, found)
         if lines is not None:
+            if marks is not None:
+                marks.extend(found)
             return lines
-    return _lines(_pages(_open(data)))
+    return _lines(_pages(_open(data)), marks)
 
 
-def _lines(read: Iterator[_Page]) -> list[OutLine]:
+def _lines(read: Iterator[_Page], marks: list[tuple[int, PageMark]] | None = None
+           ) -> list[OutLine]:
+    """The text lines of the pages; the watermarks and seals drawn over them go to ``marks``
+    (page, mark), once per page."""
     done: list[Block] = []
     pages: list[int] = []
     health = _Health()
     number = 0
     try:
-        for number, (glyphs, segments, height) in enumerate(read, start=1):
+        for number, (drawn, segments, height) in enumerate(read, start=1):
+            glyphs, page_marks = split_marks(drawn)
+            if marks is not None:
+                marks.extend((number, m) for m in dict.fromkeys(page_marks))
             _count(health, glyphs, number)
             blocks = _join_pages(done, page_blocks(glyphs, segments, height))
             done.extend(blocks)
@@ -286,10 +314,25 @@ def _running_lines(blocks: list[Block], pages: list[int]) -> set[str]:
 def read_pdf(path: str, data: bytes, engine: str = PDF_ENGINES[0]) -> Source:
     # pdfminer logs every oddity of a damaged file; the outcome is reported as E001/E002.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    marks: list[tuple[int, PageMark]] = []
     try:
-        lines = extract_lines(data, engine)
+        lines = extract_lines(data, engine, marks)
     except InputProblem:
         raise
     except Exception as error:  # never a traceback for a bad file
         raise InputProblem("E001", f"PDF 文件无法读取（{type(error).__name__}）") from error
-    return make_source(path, "pdf", lines)
+    return replace(make_source(path, "pdf", lines), marks=_located(marks, lines))
+
+
+def _located(marks: list[tuple[int, PageMark]], lines: list[OutLine]) -> tuple[Mark, ...]:
+    """Each mark with the first extracted line of its page (of the nearest page before it
+    when its own has no text)."""
+    first: dict[int, int] = {}
+    for index, line in enumerate(lines, start=1):
+        if line.page is not None:
+            first.setdefault(line.page, index)
+    located = []
+    for page, mark in marks:
+        at = first.get(page) or max((n for p, n in first.items() if p < page), default=1)
+        located.append(Mark(mark.kind, mark.text, page, at))
+    return tuple(located)
