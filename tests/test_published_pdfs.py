@@ -1,0 +1,74 @@
+"""PDFs as they are published (fixtures/documents/published/, made by
+fixtures/make_published.py from the example): a diagonal watermark, an electronic seal over
+the 落款, both, and pages turned by /Rotate. With either engine each reads as the example
+does: the same text, the same diagnostics (one info, N303), plus P709 on page 1 where the
+watermark says 征求意见稿; the watermark and the seal are kept as marks, page by page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from readerhelp import DOCUMENTS, RULES
+
+from reportlint.check.engine import Selection, lint_bytes
+from reportlint.model import Settings
+from reportlint.read import PDF_ENGINES, read_bytes
+
+PUBLISHED = DOCUMENTS / "published"
+EXAMPLE = DOCUMENTS / "example.pdf"
+SEAL = ("seal", "邵阳市商务局政务公开专用章", 3)
+WATERMARKS = [("watermark", "征求意见稿", page) for page in (1, 2, 3)]
+MARKS = {
+    "example-watermark.pdf": WATERMARKS,
+    "example-seal.pdf": [SEAL],
+    "example-watermark-seal.pdf": [*WATERMARKS, SEAL],
+    "example-rotated.pdf": [*WATERMARKS, SEAL],
+    "example-watermark-seal-embedded.pdf": [*WATERMARKS, SEAL],
+}
+DRAFT = ("P709", 1, 1, 1)
+CASES = [(name, engine) for name in MARKS for engine in PDF_ENGINES]
+
+
+def _diagnostics(path: Path, engine: str) -> list[tuple[str, int, int, int | None]]:
+    report = lint_bytes(path.name, path.read_bytes(), RULES, Selection(),
+                        Settings({"pdf-engine": engine}))
+    return [(d.code, d.span.line, d.span.column, d.page) for d in report.diagnostics]
+
+
+@pytest.fixture(scope="module", params=PDF_ENGINES)
+def example(request: pytest.FixtureRequest) -> list[tuple[str, int, int, int | None]]:
+    return _diagnostics(EXAMPLE, request.param)
+
+
+@pytest.mark.parametrize(("name", "engine"), CASES)
+def test_decorations_add_nothing_but_the_draft_marker(name: str, engine: str) -> None:
+    found = _diagnostics(PUBLISHED / name, engine)
+    expected = [("N303", 30, 21, 1)]
+    if any(kind == "watermark" for kind, _, _ in MARKS[name]):
+        expected = [DRAFT, *expected]
+    assert found == expected
+
+
+@pytest.mark.parametrize(("name", "engine"), CASES)
+def test_the_text_is_the_example_s(name: str, engine: str) -> None:
+    decorated = read_bytes(name, (PUBLISHED / name).read_bytes(), engine)
+    plain = read_bytes(EXAMPLE.name, EXAMPLE.read_bytes(), engine)
+    if "embedded" in name:  # another font's widths: the lines wrap elsewhere
+        assert "".join(decorated.raw_lines) == "".join(plain.raw_lines)
+    else:
+        assert decorated.raw_lines == plain.raw_lines
+
+
+@pytest.mark.parametrize(("name", "engine"), CASES)
+def test_watermark_and_seal_are_kept_with_their_page(name: str, engine: str) -> None:
+    source = read_bytes(name, (PUBLISHED / name).read_bytes(), engine)
+    assert [(m.kind, m.text, m.page) for m in source.marks] == MARKS[name]
+
+
+def test_pdfium_reads_the_embedded_variant_itself() -> None:
+    pytest.importorskip("pypdfium2", reason="the PDFium engine needs pypdfium2")
+    from reportlint.read import pdf
+
+    data = (PUBLISHED / "example-watermark-seal-embedded.pdf").read_bytes()
+    assert pdf._pdfium_lines(data) is not None
