@@ -91,12 +91,13 @@ class LineOrigin:
 @dataclass(frozen=True)
 class Mark:
     """Text drawn over a page rather than in the report: a watermark (``kind`` "watermark")
-    or an electronic seal's ring (``kind`` "seal"), on ``page``; ``line`` is the first line
-    of that page in the extracted text (1-based), where a diagnostic about it points."""
+    or an electronic seal's ring (``kind`` "seal"), on ``page`` (None: every page, as a Word
+    header's); ``line`` is the first line of that page in the extracted text (1-based), where
+    a diagnostic about it points."""
 
     kind: str
     text: str
-    page: int
+    page: int | None
     line: int
 
 

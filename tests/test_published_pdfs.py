@@ -72,3 +72,15 @@ def test_pdfium_reads_the_embedded_variant_itself() -> None:
 
     data = (PUBLISHED / "example-watermark-seal-embedded.pdf").read_bytes()
     assert pdf._pdfium_lines(data) is not None
+
+
+def test_a_word_watermark_is_a_mark_and_a_draft_marker() -> None:
+    """The example as Word with 征求意见稿 as its header watermark (a VML WordArt shape)."""
+    path = PUBLISHED / "example-watermark.docx"
+    plain = DOCUMENTS / "example.docx"
+    source = read_bytes(path.name, path.read_bytes())
+    assert [(m.kind, m.text, m.page) for m in source.marks] == [("watermark", "征求意见稿", None)]
+    assert source.raw_lines == read_bytes(plain.name, plain.read_bytes()).raw_lines
+    report = lint_bytes(path.name, path.read_bytes(), RULES, Selection(), Settings())
+    found = [(d.code, d.span.line, d.span.column) for d in report.diagnostics]
+    assert found == [("P709", 1, 1), ("N303", 14, 21)]

@@ -54,6 +54,6 @@ def dump_marks(marks: tuple[Mark, ...]) -> str:
     if not marks:
         return ""
     out = ["marks"]
-    out += [f"  {m.kind} 第{m.page}页 line {m.line} {_MARK_NAMES.get(m.kind, m.kind)}"
-            f"“{m.text}”" for m in marks]
+    out += [f"  {m.kind} {f'第{m.page}页' if m.page else '每页'} line {m.line} "
+            f"{_MARK_NAMES.get(m.kind, m.kind)}“{m.text}”" for m in marks]
     return "\n".join(out) + "\n"

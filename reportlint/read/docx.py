@@ -11,12 +11,14 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from reportlint.common.names import printable
 from reportlint.errors import InputProblem
 from reportlint.model import Source
 from reportlint.read.build import OutLine, make_source
+from reportlint.read.docxmarks import watermarks
 from reportlint.read.rows import join_pieces, pipe_row
 
 if TYPE_CHECKING:
@@ -121,4 +123,4 @@ def read_docx(path: str, data: bytes) -> Source:
         raise InputProblem("E001", f"无法读取 .docx 文件内容：{error}") from error
     if not any(line.text.strip() for line in lines):
         raise InputProblem("E002", "Word 文件中没有文字（可能只有图片）")
-    return make_source(path, "docx", lines)
+    return replace(make_source(path, "docx", lines), marks=watermarks(document))

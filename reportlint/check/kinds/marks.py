@@ -40,12 +40,16 @@ def _in_marks(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
             for found in regex(pattern).finditer(mark.text):
                 seen.setdefault((mark.kind, found.group(0)), []).append(mark)
     for (kind, word), marks in seen.items():
-        where = params["places"].get(kind, kind)
+        place = params["places"].get(kind, kind)
         first, *others = marks
-        related = tuple(Related(_mark_span(ctx, m), f"第{m.page}页{where}“{m.text}”")
-                        for m in others)
+        related = tuple(Related(_mark_span(ctx, m), _where(m, place)) for m in others)
         yield Finding(_mark_span(ctx, first), params["message"].format(
-            match=word, where=f"第{first.page}页{where}“{first.text}”"), related)
+            match=word, where=_where(first, place)), related)
+
+
+def _where(mark: Mark, place: str) -> str:
+    page = f"第{mark.page}页" if mark.page is not None else ""
+    return f"{page}{place}“{mark.text}”"
 
 
 def marker(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
