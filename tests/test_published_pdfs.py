@@ -6,6 +6,7 @@ watermark says 征求意见稿; the watermark and the seal are kept as marks, pa
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,18 @@ def test_a_word_watermark_is_a_mark_and_a_draft_marker() -> None:
     report = lint_bytes(path.name, path.read_bytes(), RULES, Selection(), Settings())
     found = [(d.code, d.span.line, d.span.column) for d in report.diagnostics]
     assert found == [("P709", 1, 1), ("N303", 14, 21)]
+
+
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_a_seal_of_another_body_is_an_inconsistent_issuer(
+        engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seal as issuer evidence for P704 (rendered on the fly: the example sealed by
+    邵阳市发展和改革委员会); the diagnostic points at the first line of the seal's page."""
+    sys.path.insert(0, str(DOCUMENTS.parent))
+    make_published = pytest.importorskip("make_published", reason="needs reportlab")
+    monkeypatch.setattr(make_published, "SEAL", "邵阳市发展和改革委员会公章")
+    data = make_published.render(False, True)
+    report = lint_bytes("sealed.pdf", data, RULES, Selection(select=("P704",)),
+                        Settings({"pdf-engine": engine}))
+    assert [(d.code, d.span.line, d.span.column, d.page) for d in report.diagnostics] == [
+        ("P704", 64, 1, 3)]
