@@ -100,3 +100,14 @@ def test_a_seal_of_another_body_is_an_inconsistent_issuer(
                         Settings({"pdf-engine": engine}))
     assert [(d.code, d.span.line, d.span.column, d.page) for d in report.diagnostics] == [
         ("P704", 64, 1, 3)]
+
+
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_a_watermark_on_every_page_is_one_diagnostic_with_the_other_pages_related(
+        engine: str) -> None:
+    path = PUBLISHED / "example-watermark.pdf"
+    report = lint_bytes(path.name, path.read_bytes(), RULES, Selection(select=("P709",)),
+                        Settings({"pdf-engine": engine}))
+    (draft,) = report.diagnostics
+    assert (draft.span.line, draft.page) == (1, 1)
+    assert [(r.span.line, r.page) for r in draft.related] == [(34, 2), (64, 3)]
