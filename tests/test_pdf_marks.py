@@ -69,3 +69,14 @@ def test_text_laid_on_its_side_is_no_watermark() -> None:
 def test_an_upright_page_is_left_as_it_is() -> None:
     body = [*_line("二、主动公开政府信息情况", 72, 600), _glyph("★", 200, 560)]
     assert split_marks(body) == (body, [])
+
+
+def test_a_page_of_glyphs_at_every_angle_is_read_in_bounded_time() -> None:
+    """Thousands of glyphs each turned its own way (a hostile or chart-like page) are kept
+    out of the text without searching them for rings."""
+    scattered = [_glyph("字", (n * 37) % 500, (n * 91) % 800, 10.0, 5 + (n * 0.023) % 80)
+                 for n in range(3000)]
+    body = _line("一、总体情况", 72, 700)
+    kept, marks = split_marks(body + scattered)
+    assert kept == body
+    assert all(m.kind == "watermark" for m in marks)

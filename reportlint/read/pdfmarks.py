@@ -22,6 +22,9 @@ _SAME_ANGLE = 1.0  # degrees: glyphs of one straight run of text
 _QUARTER = 2.0  # degrees: text within this of a quarter turn is sideways, not a watermark
 _PLACE = 0.15  # of a glyph's size: how far a ring's upright glyph may lie from its place
 _RING_MIN = 3  # glyphs at distinct angles before a ring is believed
+# Glyphs each at an angle of their own, past which a page is not searched for rings (a chart
+# of labels at every angle): clustering them costs the square of their number.
+_MOST_SINGLE = 500
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,8 @@ def split_marks(glyphs: Sequence[Glyph]) -> tuple[list[Glyph], list[PageMark]]:
         return list(glyphs), []
     runs, single = _straight_runs(turned)
     marks = [PageMark("watermark", _text(run)) for run in runs if _diagonal(run[0].angle)]
-    rings = [ring for ring in map(_fit, _clusters(single)) if ring is not None]
+    clusters = _clusters(single) if len(single) <= _MOST_SINGLE else []
+    rings = [ring for ring in map(_fit, clusters) if ring is not None]
     body = [g for g in glyphs if is_level(g)]
     for ring, members in rings:
         top = min((g for g in body if _on_ring(g, ring)), key=lambda g: _off_top(g, ring),
