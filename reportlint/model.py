@@ -122,6 +122,19 @@ class PageFact:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """Text drawn over a page rather than in the report: a watermark (``kind`` "watermark")
+    or an electronic seal's ring (``kind`` "seal"), on ``page`` (None: every page, as a Word
+    header's); ``line`` is the first line of that page in the extracted text (1-based), where
+    a diagnostic about it points."""
+
+    kind: str
+    text: str
+    page: int | None
+    line: int
+
+
+@dataclass(frozen=True)
 class Source:
     """A report turned into text lines, plus the map back to the file the user has.
 
@@ -143,6 +156,7 @@ class Source:
     problems: tuple[Diagnostic, ...] = field(default=())
     # The page's own metadata (web pages, crawler headers); its lines are not in ``lines``.
     page_facts: tuple[PageFact, ...] = field(default=())
+    marks: tuple[Mark, ...] = ()  # watermarks and seals, kept apart from the text
 
     @property
     def shown_lines(self) -> tuple[str, ...]:

@@ -88,7 +88,8 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
         return Outcome(report, UNREADABLE, resolved.fail_on)
     source, document = parse_source(read, resolved.rules.data)
     ctx = Context(document, source.lines, resolved.rules.data, resolved.settings,
-                  raw_lines=source.raw_lines, page_facts=source.page_facts)
+                  raw_lines=source.raw_lines, page_facts=source.page_facts,
+                  marks=source.marks)
     if not job.explicit and not is_report(ctx):
         return Outcome(FileReport(job.name, ()), NOT_A_REPORT, resolved.fail_on)
     found = check_context(source, ctx, resolved.rules, resolved.selection)

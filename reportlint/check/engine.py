@@ -99,7 +99,7 @@ def check_source(
     """Diagnostics for a report that was read, addressed in the original file."""
     source, document = parse_source(source, rules.data)
     context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines,
-                      page_facts=source.page_facts)
+                      page_facts=source.page_facts, marks=source.marks)
     return check_context(source, context, rules, selection)
 
 

@@ -280,16 +280,18 @@ def show_config(path: str, config_file: str | None, isolated: bool) -> None:
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(),
               help="A rule pack folder to add to the built-in one (repeatable).")
 def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
-    """Print the parsed tree of a report with spans (line:col-end_line:end_col), the facts
-    the rules derive (issuer, year, period, dates) and the bound tables."""
+    """Print the parsed tree of a report with spans (line:col-end_line:end_col), the
+    watermarks and seals of a PDF with their page, the facts the rules derive (issuer, year,
+    period, dates) and the bound tables."""
     from reportlint.check.engine import parse_source
     from reportlint.facts.describe import describe_facts
-    from reportlint.parse.dump import dump
+    from reportlint.parse.dump import dump, dump_marks
     from reportlint.tables.dump import dump_tables
 
     rules = _load_rules(rule_dirs, None if path == "-" else Path(path))
     source, document = parse_source(_read_source(path), rules.data)
     click.echo(dump(document), nl=False)
+    click.echo(dump_marks(source.marks), nl=False)
     click.echo(describe_facts(document, source.lines, rules.data,
                               page_facts=source.page_facts), nl=False)
     click.echo(dump_tables(document, source.lines, rules.data), nl=False)

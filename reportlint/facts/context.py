@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from reportlint.model import PageFact, Settings
+from reportlint.model import Mark, PageFact, Settings
 from reportlint.parse.catalogue import Catalogue, catalogue_of
 from reportlint.parse.tree import Document
 
@@ -25,6 +25,7 @@ class Context:
     memo: dict[str, Any] = field(default_factory=dict)
     raw_lines: tuple[str, ...] = ()  # the lines before normalisation (full-width digits …)
     page_facts: tuple[PageFact, ...] = ()  # what the page says of the report (model.PageFact)
+    marks: tuple[Mark, ...] = ()  # watermarks and seals the reader kept apart from the text
 
     def derived(self, name: str, compute: Callable[[Context], T]) -> T:
         if name not in self.memo:

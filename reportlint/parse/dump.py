@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlint.model import Span
+from reportlint.model import Mark, Span
 from reportlint.parse.tree import Block, Document, Image, Paragraph, Table
 
 _PREVIEW = 40
@@ -48,4 +48,17 @@ def dump(document: Document) -> str:
             out += _block(block, "    ")
     if document.signature:
         out.append(f"  signature {_at(document.signature.span)} {document.signature.text!r}")
+    return "\n".join(out) + "\n"
+
+
+_MARK_NAMES = {"watermark": "水印", "seal": "印章"}
+
+
+def dump_marks(marks: tuple[Mark, ...]) -> str:
+    """The watermarks and seals drawn over the pages, kept apart from the text."""
+    if not marks:
+        return ""
+    out = ["marks"]
+    out += [f"  {m.kind} {f'第{m.page}页' if m.page else '每页'} line {m.line} "
+            f"{_MARK_NAMES.get(m.kind, m.kind)}“{m.text}”" for m in marks]
     return "\n".join(out) + "\n"

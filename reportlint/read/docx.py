@@ -16,6 +16,7 @@ from typing import Any
 from reportlint.errors import InputProblem
 from reportlint.model import Source
 from reportlint.read.build import make_source
+from reportlint.read.docxmarks import watermarks
 from reportlint.read.images import is_image_line
 
 
@@ -52,4 +53,5 @@ def read_docx(path: str, data: bytes) -> Source:
         raise InputProblem("E001", f"无法读取 .docx 文件内容：{error}") from error
     if not any(line.text.strip() and not is_image_line(line.text) for line in lines):
         raise InputProblem("E002", "Word 文件中没有文字（可能只有图片）")
-    return replace(make_source(path, "docx", lines), problems=problems)
+    return replace(make_source(path, "docx", lines), problems=problems,
+                   marks=watermarks(document))

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlint.errors import InputProblem
-from reportlint.model import Source
+from reportlint.model import Mark, Source
 from reportlint.read import PDF_ENGINES, pdfium
 from reportlint.read.build import OutLine, make_source
 from reportlint.read.pdfgeom import (
@@ -32,6 +33,8 @@ from reportlint.read.pdfgeom import (
     row_block,
     segments_of_box,
 )
+from reportlint.read.pdfmarks import LEVEL, PageMark, split_marks
+from reportlint.read.pdfturn import angle_of
 from reportlint.read.rows import join_pieces
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -81,7 +84,8 @@ _LOCKED = "PDF 禁止提取文字（已加密限制），无法读取"
 _Page = tuple[list[Glyph], list[Segment], float, list[Block]]  # glyphs, rules, height, images
 
 
-def _pdfium_lines(data: bytes) -> list[OutLine] | None:
+def _pdfium_lines(data: bytes, marks: list[tuple[int, PageMark]] | None = None
+                  ) -> list[OutLine] | None:
     """The lines as PDFium reads the file; None for a file it cannot read (all of)."""
     try:
         document = pdfium.open_document(data)
@@ -90,7 +94,7 @@ def _pdfium_lines(data: bytes) -> list[OutLine] | None:
     try:
         if pdfium.text_locked(document):
             raise InputProblem("E001", _LOCKED)
-        return _lines((*page[:3], page[4]) for page in pdfium.pages(document))
+        return _lines(((*page[:3], page[4]) for page in pdfium.pages(document)), marks)
     except pdfium.CannotOpen:
         return None
     finally:
@@ -106,11 +110,14 @@ def _walk(item: Any, glyphs: list[Glyph], segments: list[Segment],
             pictures.append(Picture(item.x0, item.y0, item.x1, item.y1))
     elif isinstance(item, LTChar):
         text = item.get_text()
-        # pdfminer's ``upright`` holds for text turned half round too (a = d = -1)
-        if text.strip() and item.upright and item.matrix[0] > 0:
-            glyphs.append(Glyph(text, item.x0, item.x1, item.y0, item.y1, item.size))
-        elif text.strip() and sideways is not None:
-            sideways[0] += 1
+        if text.strip():
+            a, b, c, d = item.matrix[:4]
+            angle = angle_of((a, b, c, d))
+            size = item.size if abs(angle) < LEVEL else _turned_size(item, angle)
+            glyphs.append(Glyph(text, item.x0, item.x1, item.y0, item.y1, size, angle))
+            # pdfminer's ``upright`` holds for text turned half round too (a = d = -1)
+            if not (item.upright and a > 0) and sideways is not None:
+                sideways[0] += 1
     elif isinstance(item, LTCurve):  # LTLine and LTRect are curves
         # A filled shape without a stroke is a rule only when it is thin: wide ones are
         # shading behind text (Word paints a white box behind every line of some documents).
@@ -119,6 +126,17 @@ def _walk(item: Any, glyphs: list[Glyph], segments: list[Segment],
     elif isinstance(item, LTContainer):
         for child in item:
             _walk(child, glyphs, segments, sideways, pictures)
+
+
+def _turned_size(item: Any, angle: float) -> float:
+    """A turned character's font size on the page (pdfminer's ``size`` is the height of its
+    upright box): its box is the advance and the size turned by ``angle``."""
+    a, b = item.matrix[:2]
+    advance = item.adv * math.hypot(a, b)
+    cos, sin = abs(math.cos(math.radians(angle))), abs(math.sin(math.radians(angle)))
+    if cos >= sin:
+        return float((item.height - advance * sin) / cos)
+    return float((item.width - advance * cos) / sin)
 
 
 def _pages(document: Any) -> Iterator[tuple[list[Glyph], list[Segment], float, list[Block]]]:
@@ -146,7 +164,7 @@ def _pages(document: Any) -> Iterator[tuple[list[Glyph], list[Segment], float, l
     try:
         for page in PDFPage.create_pages(document):
             best = read(page)
-            if best[3] > len(best[0]):
+            if best[3] > len(best[0]) - best[3]:
                 best = _upright_turn(page, read, best)
             yield best[0], best[1], best[2], best[4]
     except PSException as error:  # PDFSyntaxError among them: a damaged page
@@ -166,7 +184,7 @@ def _upright_turn(page: Any, read: Callable[[Any], _PageRead], best: _PageRead) 
     for turn in (90, 180, 270):
         page.rotate = (shown + turn) % 360
         found = read(page)
-        if len(found[0]) > len(best[0]):
+        if len(found[0]) - found[3] > len(best[0]) - best[3]:
             best = found
     page.rotate = shown
     return best
@@ -249,24 +267,34 @@ def _join_cut_cells(done: list[Block], blocks: list[Block]) -> None:
     blocks[0] = row_block(first, cells)
 
 
-def extract_lines(data: bytes, engine: str = PDF_ENGINES[0]) -> list[OutLine]:
+def extract_lines(data: bytes, engine: str = PDF_ENGINES[0],
+                  marks: list[tuple[int, PageMark]] | None = None) -> list[OutLine]:
     """The text lines of a PDF file, by the chosen engine; a file PDFium cannot read (or a
-    machine without it) goes to pdfminer."""
+    machine without it) goes to pdfminer. Watermarks and seals go to ``marks``."""
     if engine == "pdfium":
+        found: list[tuple[int, PageMark]] = []
         with pdfium.LOCK:
-            lines = _pdfium_lines(data)
+            lines = _pdfium_lines(data, found)
         if lines is not None:
+            if marks is not None:
+                marks.extend(found)
             return lines
-    return _lines(_pages(_open(data)))
+    return _lines(_pages(_open(data)), marks)
 
 
-def _lines(read: Iterator[_Page]) -> list[OutLine]:
+def _lines(read: Iterator[_Page], marks: list[tuple[int, PageMark]] | None = None
+           ) -> list[OutLine]:
+    """The text lines of the pages; the watermarks and seals drawn over them go to ``marks``
+    (page, mark), once per page."""
     done: list[Block] = []
     pages: list[int] = []
     health = _Health()
     number = 0
     try:
-        for number, (glyphs, segments, height, images) in enumerate(read, start=1):
+        for number, (drawn, segments, height, images) in enumerate(read, start=1):
+            glyphs, page_marks = split_marks(drawn)
+            if marks is not None:
+                marks.extend((number, m) for m in dict.fromkeys(page_marks))
             _count(health, glyphs, number)
             found = sorted(page_blocks(glyphs, segments, height) + images, key=lambda b: -b.top)
             blocks = _join_pages(done, found)
@@ -295,10 +323,25 @@ def _running_lines(blocks: list[Block], pages: list[int]) -> set[str]:
 def read_pdf(path: str, data: bytes, engine: str = PDF_ENGINES[0]) -> Source:
     # pdfminer logs every oddity of a damaged file; the outcome is reported as E001/E002.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    marks: list[tuple[int, PageMark]] = []
     try:
-        lines = extract_lines(data, engine)
+        lines = extract_lines(data, engine, marks)
     except InputProblem:
         raise
     except Exception as error:  # never a traceback for a bad file
         raise InputProblem("E001", "PDF 文件已损坏，无法读取文字") from error
-    return make_source(path, "pdf", lines)
+    return replace(make_source(path, "pdf", lines), marks=_located(marks, lines))
+
+
+def _located(marks: list[tuple[int, PageMark]], lines: list[OutLine]) -> tuple[Mark, ...]:
+    """Each mark with the first extracted line of its page (of the nearest page before it
+    when its own has no text)."""
+    first: dict[int, int] = {}
+    for index, line in enumerate(lines, start=1):
+        if line.page is not None:
+            first.setdefault(line.page, index)
+    located = []
+    for page, mark in marks:
+        at = first.get(page) or max((n for p, n in first.items() if p < page), default=1)
+        located.append(Mark(mark.kind, mark.text, page, at))
+    return tuple(located)

@@ -31,6 +31,7 @@ class Glyph:
     y0: float
     y1: float
     size: float
+    angle: float = 0.0  # the baseline's direction on the page, degrees (pdfturn.angle_of)
 
     @property
     def xc(self) -> float:

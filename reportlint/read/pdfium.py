@@ -18,7 +18,8 @@ from typing import Any
 
 from reportlint.read.pdfgeom import Block, Glyph, Segment, picture_blocks
 from reportlint.read.pdfiumobjects import page_segments
-from reportlint.read.pdfturn import Matrix, Turn, best_turn, is_upright, turn_of
+from reportlint.read.pdfmarks import LEVEL
+from reportlint.read.pdfturn import Matrix, Turn, angle_of, best_turn, is_upright, turn_of
 
 UNDECODABLE = "\ufffd"  # a character whose font has no Unicode map (pdfminer: ``(cid:N)``)
 _EXTRACT = 0x10  # the permission bit that allows copying text out (PDF 32000-1, table 22)
@@ -152,10 +153,15 @@ def _glyphs(chars: list[_Char], turn: Turn) -> tuple[list[Glyph], int]:
     glyphs: list[Glyph] = []
     sideways = 0
     for char in chars:
-        if not is_upright(turn_of(char.matrix, turn)):
+        matrix = turn_of(char.matrix, turn)
+        angle = angle_of(matrix)
+        if not is_upright(matrix):
             sideways += 1
-            continue
-        left, bottom, right, top, size = _box(char)
+        if abs(angle) < LEVEL:
+            left, bottom, right, top, size = _box(char)
+        else:  # turned text (a watermark, a seal): PDFium's box already holds the turn
+            left, bottom, right, top = char.box
+            size = char.size * (matrix[2] ** 2 + matrix[3] ** 2) ** 0.5
         x0, y0, x1, y1 = turn.box(left, bottom, right, top)
-        glyphs.append(Glyph(char.text, x0, x1, y0, y1, size))
+        glyphs.append(Glyph(char.text, x0, x1, y0, y1, size, angle))
     return glyphs, sideways

@@ -5,6 +5,7 @@ positions through :class:`Turn`. Pure arithmetic, no PDF library."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,6 +60,13 @@ def turn_of(matrix: Matrix, turn: Turn) -> Matrix:
     a, b, c, d = matrix
     ta, tb, tc, td = turn.linear
     return ta * a + tc * b, tb * a + td * b, ta * c + tc * d, tb * c + td * d
+
+
+def angle_of(matrix: Matrix) -> float:
+    """The direction a character's baseline runs, in degrees anticlockwise from the page's
+    x axis (-180, 180]: 0 for upright text, 45 for a watermark set rising to the right."""
+    a, b, _, _ = matrix
+    return math.degrees(math.atan2(b, a))
 
 
 def is_upright(matrix: Matrix) -> bool:

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param, regex
+from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param, regex, regex_problem
 from reportlint.check.kinds.tables import cell_name
 from reportlint.facts.context import Context
 from reportlint.facts.issuer import IssuerName, issuer_kind, signature_name, title_name
 from reportlint.facts.prose import prose_blocks
+from reportlint.facts.seal import seal_name
 from reportlint.facts.year import report_year
 from reportlint.model import Related
 from reportlint.parse.tree import Section, TextBlock
@@ -201,7 +202,8 @@ def issuer_consistent(ctx: Context, params: Mapping[str, Any]) -> Iterator[Findi
     spec = _data(ctx, params["data"])
     places = {"title": title_name(ctx.document, ctx.data["issuer"]),
               "contact": _contact_name(ctx, spec),
-              "signature": signature_name(ctx.document)}
+              "signature": signature_name(ctx.document),
+              "seal": seal_name(ctx, params["seal_suffix"])}
     named = [_Named(k, v) for k, v in places.items() if v is not None]
     if len(named) < 2:
         return
@@ -285,7 +287,10 @@ KINDS: dict[str, Kind] = {
                           "flags every match of the data's regular expressions in the prose"),
     "issuer-consistent": Kind(issuer_consistent, {
         "data": _DATA, "message": MESSAGE,
-        "places": Param((dict,), help="display names of title, contact and signature"),
+        "places": Param((dict,), help="display names of title, contact, signature, seal"),
+        "seal_suffix": Param((str,), False, "", "what ends a seal's text after the name "
+                             "(a regular expression); empty: seals are not compared",
+                             validate=regex_problem),
     }, "the agency is named the same in the title, the contact sentence and the signature"),
     "section-substance": Kind(section_substance, {
         "data": _DATA, "short": MESSAGE, "lacking": MESSAGE,

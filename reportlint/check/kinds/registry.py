@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlint.check.kinds import contact, dates, prose, structure, tables, text
+from reportlint.check.kinds import contact, dates, marks, prose, structure, tables, text
 from reportlint.check.kinds.base import Kind
 
 KINDS: dict[str, Kind] = {
@@ -12,4 +12,5 @@ KINDS: dict[str, Kind] = {
     **contact.KINDS,
     **prose.KINDS,
     **tables.KINDS,
+    **marks.KINDS,
 }
