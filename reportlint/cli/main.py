@@ -152,8 +152,14 @@ class _Linted:
 def _lint_all(resolver: Resolver, paths: Sequence[str], stdin_filename: str | None) -> _Linted:
     """Each input linted under the configuration in effect for it. A file that cannot be
     read does not stop the others (a folder of hundreds of reports is still checked)."""
-    done = _Linted([], [])
-    for name, path in _inputs(paths, stdin_filename):
+    from reportlint.cli.articles import lint_articles
+
+    inputs = list(_inputs(paths, stdin_filename))
+    done = _Linted(lint_articles(resolver, inputs), [])
+    joined = {report.path for report, _ in done.runs}
+    for name, path in inputs:
+        if name in joined:
+            continue
         # Standard input takes the configuration of the name it is given.
         resolved = resolver.resolve(Path(name) if path is None else path)
         try:

@@ -103,3 +103,14 @@ def read_html_part(path: str, data: bytes) -> tuple[Source, Parts | None]:
         raise InputProblem("E002", "网页中没有可提取的正文文字")
     source = replace(make_source(path, "html", lines, split_lines(text)), page_facts=page.facts)
     return source, parts
+
+
+def parts_in(path: str, data: bytes) -> Parts | None:
+    """The article's parts when the page at ``path`` is one page of several."""
+    from reportlint.read.htmlparts import find_parts
+    from reportlint.read.htmlrender import parse_tree
+
+    try:
+        return find_parts(parse_tree(decode_html(data)), path)
+    except Exception:  # a page that cannot be parsed is no article's part
+        return None
