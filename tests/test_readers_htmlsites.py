@@ -5,11 +5,15 @@ in GB18030 declared gb2312 (``pages/``) and in UTF-8 (``pages/utf8/``)."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from readerhelp import DOCUMENTS, lint
 
+from reportlint.cli.main import cli
 from reportlint.model import Diagnostic, Severity
 from reportlint.read import read_bytes
 
@@ -131,3 +135,16 @@ def test_the_pager_script_names_the_parts_under_any_file_name() -> None:
     found = lint("saved.html", html.encode())
     assert [(d.code, d.severity) for d in found] == [("E006", Severity.INFO)]
     assert "t20240130_1_1.shtml、t20240130_1_2.shtml" in found[0].message
+
+
+def test_an_attachment_saved_beside_its_page_is_named_and_linted(tmp_path: Path) -> None:
+    shutil.copy(PAGES / "attachment.html", tmp_path / "index.html")
+    shutil.copy(DOCUMENTS / "example.pdf", tmp_path / "P020210129385201.pdf")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(tmp_path)])
+    found = {Path(d["path"]).name: d for d in json.loads(result.output)}
+    pdf = [(d.code, d.span.line) for d in lint("example.pdf",
+                                              (DOCUMENTS / "example.pdf").read_bytes())]
+    assert found["index.html"]["code"] == "E006"
+    assert str(tmp_path / "P020210129385201.pdf") in found["index.html"]["message"]
+    assert [(d["code"], d["line"]) for d in json.loads(result.output)
+            if d["path"].endswith(".pdf")] == pdf

@@ -152,11 +152,13 @@ class _Linted:
 def _lint_all(resolver: Resolver, paths: Sequence[str], stdin_filename: str | None) -> _Linted:
     """Each input linted under the configuration in effect for it. A file that cannot be
     read does not stop the others (a folder of hundreds of reports is still checked)."""
+    from reportlint.check.attachments import name_local_attachment
     from reportlint.cli.articles import lint_articles
 
     inputs = list(_inputs(paths, stdin_filename))
     done = _Linted(lint_articles(resolver, inputs), [])
     joined = {report.path for report, _ in done.runs}
+    names = {name for name, _ in inputs}
     for name, path in inputs:
         if name in joined:
             continue
@@ -167,7 +169,8 @@ def _lint_all(resolver: Resolver, paths: Sequence[str], stdin_filename: str | No
         except UsageError as error:
             done.unreadable.append(str(error))
             continue
-        done.runs.append((CheckRun.from_config(resolved).lint(name, data), resolved))
+        report = CheckRun.from_config(resolved).lint(name, data)
+        done.runs.append((name_local_attachment(report, data, names), resolved))
     return done
 
 

@@ -19,6 +19,7 @@ from reportlint.read.build import make_source
 from reportlint.read.text import split_lines
 
 if TYPE_CHECKING:
+    from reportlint.read.htmlelsewhere import Target
     from reportlint.read.htmlparts import Parts
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
@@ -114,3 +115,17 @@ def parts_in(path: str, data: bytes) -> Parts | None:
         return find_parts(parse_tree(decode_html(data)), path)
     except Exception:  # a page that cannot be parsed is no article's part
         return None
+
+
+def documents_in(data: bytes) -> list[Target]:
+    """The documents a page links or embeds (attachments, viewers), hidden ones left out."""
+    from reportlint.read.htmlelsewhere import document_targets
+    from reportlint.read.htmlhidden import drop_hidden
+    from reportlint.read.htmlrender import parse_tree
+
+    try:
+        tree = parse_tree(decode_html(data))
+    except Exception:  # a page that cannot be parsed links nothing
+        return []
+    drop_hidden(tree)
+    return document_targets(tree)
