@@ -148,3 +148,11 @@ def test_an_attachment_saved_beside_its_page_is_named_and_linted(tmp_path: Path)
     assert str(tmp_path / "P020210129385201.pdf") in found["index.html"]["message"]
     assert [(d["code"], d["line"]) for d in json.loads(result.output)
             if d["path"].endswith(".pdf")] == pdf
+
+
+def test_a_report_laid_out_in_a_layout_table_is_not_an_attachment_page() -> None:
+    sections = "".join(f"<p>{n}、第{n}部分</p><p>正文</p>" for n in "一二三四五六")
+    html = ('<html><body><table><tr><td><table><tr><td>x</td></tr></table>'
+            f"{sections}<p>附件：<a href=\"report.pdf\">报告.pdf</a></p></td></tr></table>"
+            "</body></html>")
+    assert "E006" not in {d.code for d in lint("page.html", html.encode())}

@@ -79,7 +79,7 @@ def read_html(path: str, data: bytes) -> Source:
 
 def read_html_part(path: str, data: bytes) -> tuple[Source, Parts | None]:
     """The page's report text, and the article's parts when the page is one of several."""
-    from reportlint.read.htmlelsewhere import raise_if_elsewhere
+    from reportlint.read.htmlelsewhere import raise_if_elsewhere, reads_like_report
     from reportlint.read.htmlhidden import drop_hidden
     from reportlint.read.htmlpage import find_page
     from reportlint.read.htmlparts import find_parts
@@ -97,9 +97,9 @@ def read_html_part(path: str, data: bytes) -> tuple[Source, Parts | None]:
     parts = find_parts(tree, path)
     drop_hidden(tree)
     page = find_page(tree)
-    if parts is None:
-        raise_if_elsewhere(tree, has_report=page.report is not None)
     lines = render_page(tree, page)
+    if parts is None:
+        raise_if_elsewhere(tree, has_report=page.report is not None or reads_like_report(lines))
     if not lines:
         raise InputProblem("E002", "网页中没有可提取的正文文字")
     source = replace(make_source(path, "html", lines, split_lines(text)), page_facts=page.facts)

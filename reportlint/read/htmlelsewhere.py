@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from reportlint.errors import InputProblem
+from reportlint.read.build import OutLine
 from reportlint.read.htmldoc import Element
 from reportlint.read.htmlpage import text_of
 
 DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps", ".ofd")
 _EMBEDS = {"iframe": "src", "embed": "src", "object": "data", "frame": "src"}
 _REPORT_WORDS = ("报告", "年报")
+_HEADING = re.compile(r"^\s*([一二三四五六])\s*、")
+_HEADINGS_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,13 @@ def _message(target: Target, others: int) -> str:
     more = f"（页面另有{others}个文档链接）" if others else ""
     return (f"本页没有报告正文：报告{how}{name}（{target.href}）{more}；"
             "请检查该文件，本页不做结构和内容检查")
+
+
+def reads_like_report(lines: Sequence[OutLine]) -> bool:
+    """Numbered section headings in the text read (a report laid out in a layout table has
+    no heading element for the page finder, but its text still has them)."""
+    numerals = {m.group(1) for m in (_HEADING.match(line.text) for line in lines) if m}
+    return len(numerals) >= _HEADINGS_MIN
 
 
 def raise_if_elsewhere(root: Element, has_report: bool) -> None:
