@@ -24,7 +24,7 @@ def name_local_attachment(report: FileReport, data: bytes,
                           names: Collection[str]) -> FileReport:
     """The page's E006 says which of the linted files its attachment is, when it is one."""
     pointing = [d for d in report.diagnostics if d.code == "E006"]
-    if not pointing or not report.path.lower().endswith((".html", ".htm")):
+    if not pointing or not report.path.lower().endswith((".html", ".htm", ".shtml")):
         return report
     local = {}
     for target in documents_in(data):
