@@ -82,7 +82,7 @@ def read_html_part(path: str, data: bytes) -> tuple[Source, Parts | None]:
     from reportlint.read.htmlelsewhere import raise_if_elsewhere, reads_like_report
     from reportlint.read.htmlhidden import drop_hidden
     from reportlint.read.htmlpage import find_page
-    from reportlint.read.htmlparts import find_parts
+    from reportlint.read.htmlparts import drop_pager, find_parts
     from reportlint.read.htmlrender import parse_tree, render_page
 
     if not data.strip():
@@ -94,8 +94,10 @@ def read_html_part(path: str, data: bytes) -> tuple[Source, Parts | None]:
         tree = parse_tree(text)
     except Exception as error:  # html.parser is lenient; anything else is a broken file
         raise InputProblem("E001", f"无法解析网页：{error}") from error
-    parts = find_parts(tree, path)
+    parts = find_parts(tree, path)  # before drop_hidden: the pager may be a script
     drop_hidden(tree)
+    if parts is not None:
+        drop_pager(tree)
     page = find_page(tree)
     lines = render_page(tree, page)
     if parts is None:

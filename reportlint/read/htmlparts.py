@@ -112,3 +112,36 @@ def one_part_of_several(parts: Parts) -> InputProblem:
         f"{'、'.join(others)}：单独一页不是完整的报告，不做结构和内容检查；"
         "把各页放在同一文件夹中一起检查",
         at=(parts.line, parts.column, parts.column + 1), severity="info")
+
+
+_PAGER_ONLY = re.compile(r"(?:上一页|下一页|上页|下页|首页|尾页|末页|第\d+页|共\d+页|当前|\d+"
+                         r"|[\[\]|｜/:：>»«<\s\u3000])*")
+
+
+def _parents(root: Element) -> dict[int, Element]:
+    parents: dict[int, Element] = {}
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        for child in element.children:
+            if isinstance(child, Element):
+                parents[id(child)] = element
+                stack.append(child)
+    return parents
+
+
+def drop_pager(root: Element) -> None:
+    """Take the pager (上一页 2 3 下一页 …) out of the page, in place: it is not report text
+    (after the 落款 it would hide the signature date)."""
+    links = [e for e, _ in _pager_links(root)]
+    if not links:
+        return
+    parents = _parents(root)
+    for link in links:
+        block = link
+        while id(block) in parents and parents[id(block)] is not root and \
+                _PAGER_ONLY.fullmatch(text_of(parents[id(block)])):
+            block = parents[id(block)]
+        holder = parents.get(id(block))
+        if holder is not None:
+            holder.children = [c for c in holder.children if c is not block]
