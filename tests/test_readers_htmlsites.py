@@ -156,3 +156,21 @@ def test_a_report_laid_out_in_a_layout_table_is_not_an_attachment_page() -> None
             f"{sections}<p>附件：<a href=\"report.pdf\">报告.pdf</a></p></td></tr></table>"
             "</body></html>")
     assert "E006" not in {d.code for d in lint("page.html", html.encode())}
+
+
+def _pager_page(links: str) -> bytes:
+    return (f"<html><body><p>一、总体情况</p><p>正文</p><div>{links}</div></body></html>"
+            ).encode()
+
+
+def test_a_cms_article_name_with_its_own_number_is_told_from_its_part_number() -> None:
+    html = _pager_page('<a href="t20230130_123.html">上一页</a> <a href="t20230130_123.html">1'
+                       "</a> <span>2</span>")
+    found = lint("t20230130_123_1.html", html)
+    assert [(d.code, d.severity) for d in found] == [("E006", Severity.INFO)]
+    assert "第2页（共2页）" in found[0].message and "t20230130_123.html" in found[0].message
+
+
+def test_a_link_to_another_article_is_no_pager() -> None:
+    html = _pager_page('<a href="t20230101_999.html">下一页</a>')
+    assert "E006" not in {d.code for d in lint("t20230102_5.html", html)}

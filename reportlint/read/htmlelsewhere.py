@@ -66,7 +66,8 @@ def _target(element: Element) -> Target | None:
         label = re.sub(r"\s+", " ", text_of(element)).strip()
         href = _document_address(element.attrs.get("href", ""))
         if href is None and label.lower().endswith(DOCUMENT_SUFFIXES):
-            href = element.attrs.get("href", "").strip() or label
+            address = element.attrs.get("href", "").strip()
+            href = label if not address or address.lower().startswith("javascript:") else address
         embedded = False
     elif element.tag in _EMBEDS:
         href = _document_address(element.attrs.get(_EMBEDS[element.tag], ""))

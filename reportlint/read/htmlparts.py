@@ -19,8 +19,7 @@ from reportlint.read.htmlpage import text_of
 
 _PAGER_WORDS = re.compile(r"^\s*(上一页|下一页|上页|下页|尾页|末页|第\s*\d{1,3}\s*页)\s*$")
 _PAGER_NUMBER = re.compile(r"^\s*\[?\s*(\d{1,3})\s*\]?\s*$")
-_PART_FILE = re.compile(r"^(?P<stem>.+?)(?:_(?P<index>\d{1,3}))?\.(?P<ext>s?html?)$",
-                        re.IGNORECASE)
+_PAGE_FILE = re.compile(r"(.+)\.(s?html?)", re.IGNORECASE)
 _SCRIPT = re.compile(r"createPageHTML\(\s*['\"]?(\d{1,3})['\"]?\s*,\s*['\"]?(\d{1,3})['\"]?\s*,"
                      r"\s*['\"]([^'\"]+)['\"]\s*,\s*['\"]([^'\"]+)['\"]")
 
@@ -39,14 +38,27 @@ def part_name(stem: str, index: int, ext: str) -> str:
     return f"{stem}.{ext}" if index == 0 else f"{stem}_{index}.{ext}"
 
 
-def _part_of(name: str) -> tuple[str, int, str] | None:
-    found = _PART_FILE.match(name)
+def _index(name: str, stem: str, ext: str) -> int | None:
+    """The part number of file ``name`` in the family ``stem``/``ext`` (``stem.ext`` is 0)."""
+    if name.lower() == f"{stem}.{ext}".lower():
+        return 0
+    found = re.fullmatch(re.escape(stem) + r"_(\d{1,2})\." + re.escape(ext), name, re.IGNORECASE)
+    return int(found.group(1)) if found else None
+
+
+def _stems(name: str) -> list[tuple[str, str]]:
+    """The families a file name may belong to: ``t2023_12_1.html`` is part 1 of ``t2023_12``
+    or part 0 of ``t2023_12_1``."""
+    found = _PAGE_FILE.fullmatch(name)
     if not found:
-        return None
-    return found.group("stem"), int(found.group("index") or 0), found.group("ext")
+        return []
+    base, ext = found.group(1), found.group(2)
+    shorter = re.fullmatch(r"(.+)_\d{1,2}", base)
+    return [(base, ext)] + ([(shorter.group(1), ext)] if shorter else [])
 
 
-def _pager_links(root: Element) -> list[tuple[Element, tuple[str, int, str]]]:
+def _pager_links(root: Element) -> list[tuple[Element, str]]:
+    """Links labelled as a pager (上一页, 下一页, 第N页, a bare number) to a page file."""
     links = []
     stack = [root]
     while stack:
@@ -55,28 +67,38 @@ def _pager_links(root: Element) -> list[tuple[Element, tuple[str, int, str]]]:
         if element.tag != "a":
             continue
         label = text_of(element)
-        href = posixpath.basename(urlsplit(element.attrs.get("href", "")).path)
-        part = _part_of(href)
-        if part and (_PAGER_WORDS.match(label) or _PAGER_NUMBER.match(label)):
-            links.append((element, part))
+        name = posixpath.basename(urlsplit(element.attrs.get("href", "")).path)
+        if _stems(name) and (_PAGER_WORDS.match(label) or _PAGER_NUMBER.match(label)):
+            links.append((element, name))
     return links
 
 
-def _from_links(root: Element, own: tuple[str, int, str] | None) -> Parts | None:
+def _family(names: list[str], own: str) -> tuple[str, str, int | None] | None:
+    """The family every pager link belongs to, this page's too when its name fits."""
+    candidates = sorted({c for n in [own, *names] for c in _stems(n)},
+                        key=lambda c: -len(c[0]))
+    fitting = [(stem, ext) for stem, ext in candidates
+               if all(_index(n, stem, ext) is not None for n in names)]
+    for stem, ext in fitting:
+        current = _index(own, stem, ext)
+        if current is not None:
+            return stem, ext, current
+    return (*fitting[0], None) if fitting else None
+
+
+def _from_links(root: Element, own: str) -> Parts | None:
     links = _pager_links(root)
-    worded = [(e, p) for e, p in links if _PAGER_WORDS.match(text_of(e))]
-    if not worded:
+    worded = [e for e, _ in links if _PAGER_WORDS.match(text_of(e))]
+    family = _family([n for _, n in links], own) if worded else None
+    if family is None:
         return None
-    stem, _, ext = worded[0][1]
-    indexes = {p[1] for _, p in links if p[0] == stem}
-    current = own[1] if own and own[0] == stem else None
-    if current is not None:
-        indexes.add(current)
-    if len(indexes) < 2 and current is None:
-        indexes.add(0)
+    stem, ext, current = family
+    indexes = {_index(n, stem, ext) or 0 for _, n in links}
+    if current is None and max(indexes) == 0:
+        return None  # links to another article, not to this one's other pages
+    indexes.add(current or 0)
     files = tuple(part_name(stem, i, ext) for i in range(max(indexes) + 1))
-    first = worded[0][0]
-    return Parts(files, current, *first.start) if len(files) > 1 else None
+    return Parts(files, current, *worded[0].start) if len(files) > 1 else None
 
 
 def _from_script(root: Element) -> Parts | None:
@@ -97,7 +119,7 @@ def _from_script(root: Element) -> Parts | None:
 
 def find_parts(root: Element, path: str) -> Parts | None:
     """The article's parts when this page is one of several; read before scripts are dropped."""
-    own = _part_of(posixpath.basename(path.replace("\\", "/")))
+    own = posixpath.basename(path.replace("\\", "/"))
     return _from_script(root) or _from_links(root, own)
 
 
