@@ -25,10 +25,14 @@ def _found(report: FileReport) -> list[tuple[str, int, int]]:
     return [(d.code, d.span.line, d.span.column) for d in report.diagnostics]
 
 
+def _read(name: str) -> bytes:
+    return Path(name).read_bytes()
+
+
 def _article(folder: Path) -> list[FileReport]:
     names = [str(p) for p in sorted(folder.iterdir())]
     first = str(folder / "index.html")
-    parts = article_parts(first, Path(first).read_bytes(), names)
+    parts = article_parts(first, _read, names)
     assert parts == (first, str(folder / "index_1.html"))
     return lint_article([(p, Path(p).read_bytes()) for p in parts], RULES, Selection(),
                         Settings())
@@ -63,3 +67,19 @@ def test_check_joins_the_parts_of_a_folder_and_warns_for_a_part_alone(tmp_path: 
                    for d in json.loads(result.output))
     assert found == [("alone/index.html", "E006", "info"), ("both/index.html", "N303", "info")]
     assert result.exit_code == 0
+
+
+def _part(links: str, section: str) -> str:
+    return (f"<html><body><p>{section}</p><p>正文</p><div>{links}</div></body></html>")
+
+
+def test_a_pager_showing_only_the_next_page_is_followed(tmp_path: Path) -> None:
+    pages = {"index.html": _part('<a href="index_1.html">下一页</a>', "一、总体情况"),
+             "index_1.html": _part('<a href="index.html">上一页</a> <a href="index_2.html">'
+                                   "下一页</a>", "二、主动公开"),
+             "index_2.html": _part('<a href="index_1.html">上一页</a>', "三、依申请公开")}
+    for name, html in pages.items():
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    names = [str(tmp_path / n) for n in pages]
+    assert article_parts(names[0], _read, names) == tuple(names)
+    assert article_parts(names[0], _read, names[:2]) is None

@@ -5,7 +5,7 @@ article's pages) is linted as one report; each diagnostic goes to the part its p
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from reportlint.check.engine import Selection, check_source
@@ -15,20 +15,31 @@ from reportlint.model import Diagnostic, FileReport, Related, Settings, Span
 from reportlint.read.html import parts_in
 from reportlint.read.htmljoin import Joined, join_parts
 
+_MAX_PARTS = 100
 
-def article_parts(first: str, data: bytes, names: Collection[str]) -> tuple[str, ...] | None:
+
+def article_parts(first: str, read: Callable[[str], bytes],
+                  names: Collection[str]) -> tuple[str, ...] | None:
     """The names of the article's parts, in order, when ``first`` is the first page of a split
-    article and every other page is among ``names`` (beside it); otherwise None."""
-    parts = parts_in(first, data)
-    if parts is None or parts.current not in (0, None):
-        return None
+    article and every other page is among ``names`` (beside it); otherwise None. A pager that
+    shows only the next few pages is followed from part to part."""
+    parts = parts_in(first, read(first))
     folder = posixpath.dirname(first.replace("\\", "/"))
     own = posixpath.basename(first.replace("\\", "/"))
-    if parts.files[0] != own:
+    if parts is None or parts.current not in (0, None) or parts.files[0] != own:
         return None
-    paths = tuple(posixpath.join(folder, f) if folder else f for f in parts.files)
     normalised = {n.replace("\\", "/") for n in names}
-    return paths if all(p in normalised for p in paths[1:]) else None
+    files = list(parts.files)
+    for index in range(1, _MAX_PARTS):
+        if index >= len(files):
+            break
+        path = posixpath.join(folder, files[index]) if folder else files[index]
+        if path not in normalised:
+            return None
+        more = parts_in(path, read(path))
+        if more is not None and more.files[0] == own and len(more.files) > len(files):
+            files = list(more.files)
+    return tuple(posixpath.join(folder, f) if folder else f for f in files)
 
 
 def _in_part(joined: Joined, span: Span) -> tuple[int, Span]:

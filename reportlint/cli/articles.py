@@ -25,6 +25,10 @@ def _firsts(inputs: Sequence[tuple[str, Path | None]]) -> Iterator[Path]:
             yield path
 
 
+def _read(name: str) -> bytes:
+    return Path(name).read_bytes()
+
+
 def lint_articles(resolver: Resolver, inputs: Sequence[tuple[str, Path | None]]
                   ) -> list[tuple[FileReport, Resolved]]:
     """The reports of every split article whose parts are all among ``inputs``."""
@@ -32,7 +36,7 @@ def lint_articles(resolver: Resolver, inputs: Sequence[tuple[str, Path | None]]
     done: list[tuple[FileReport, Resolved]] = []
     for first in _firsts(inputs):
         try:
-            parts = article_parts(str(first), first.read_bytes(), names)
+            parts = article_parts(str(first), _read, names)
             data = [(part, Path(part).read_bytes()) for part in parts or ()]
         except OSError:
             continue  # linted one by one, where the unreadable file is named
