@@ -211,6 +211,21 @@ def bench_html_docx() -> None:
     site = (DOCS / "site-chrome.html").read_bytes()  # with the report found inside the page
     print(f"  HTML in site chrome  {_median_ms(lambda: read_html('x.html', site), 20):6.1f} ms")
     print(f"  DOCX  {_median_ms(lambda: read_docx('x.docx', docx), 20):6.1f} ms")
+    bench_site_pages()
+
+
+def bench_site_pages() -> None:
+    """Pages as sites serve them (fixtures/make_pages.py): hidden copies taken out, the split
+    article's two parts read and joined."""
+    from reportlint.read.html import read_html
+    from reportlint.read.htmljoin import join_parts
+
+    pages = DOCS / "pages"
+    hidden = (pages / "hidden.html").read_bytes()
+    took = _median_ms(lambda: read_html("x.html", hidden), 20)
+    print(f"  HTML with hidden copies  {took:6.1f} ms")
+    parts = [(str(p), p.read_bytes()) for p in sorted((pages / "article").iterdir())]
+    print(f"  article in 2 parts, joined  {_median_ms(lambda: join_parts(parts), 20):6.1f} ms")
 
 
 def _big_table(rows: int) -> str:

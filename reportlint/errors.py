@@ -8,8 +8,13 @@ class UsageError(Exception):
 class InputProblem(Exception):
     """The file cannot be linted as its type: reported as an E diagnostic, not a crash."""
 
-    def __init__(self, code: str, message: str, page: int | None = None) -> None:
+    def __init__(self, code: str, message: str, page: int | None = None, *,
+                 at: tuple[int, int, int] = (1, 1, 2), severity: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.page = page
+        # Where in the file: (line, column, end column on that line); line 1 by default.
+        self.at = at
+        # The problem's own severity (``info`` …) unless the user configured the rule's.
+        self.severity = severity

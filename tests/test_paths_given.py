@@ -47,7 +47,7 @@ def test_an_empty_folder_says_no_report_files_were_found(
     assert done.code == 0
     assert done.out == "共检查0个文件：0个错误、0个警告、0个提示\n"
     assert done.err == ("reportlint: empty：没有找到报告文件"
-                        "（.doc .docx .htm .html .md .pdf .txt .wps）\n")
+                        "（.doc .docx .htm .html .md .pdf .shtml .txt .wps）\n")
 
 
 def test_an_output_file_beside_a_missing_path(project: Path, monkeypatch: pytest.MonkeyPatch,

@@ -9,11 +9,14 @@ Files found this way are not ``explicit``: one that is not a report at all is sk
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from reportlint.batch.jobs import Job
+from reportlint.check.articles import article_parts
 from reportlint.errors import UsageError
 from reportlint.read import READERS
 
@@ -106,4 +109,26 @@ def collect(paths: Sequence[str], stdin: Job | None = None,
             continue
         for job in jobs_for(name):
             jobs.setdefault(_key(job), job)
-    return sorted(jobs.values(), key=lambda job: job.name)
+    return with_articles(sorted(jobs.values(), key=lambda job: job.name))
+
+
+_PAGE = re.compile(r"\.s?html?$", re.IGNORECASE)
+
+
+def with_articles(jobs: list[Job]) -> list[Job]:
+    """The parts of each web article split over pages (``index.html``, ``index_1.html`` …)
+    whose parts are all among ``jobs`` marked with the article's files."""
+    names = [job.name for job in jobs if job.path is not None and job.member is None]
+    known = set(names)
+    articles: dict[str, tuple[str, ...]] = {}
+    for name in names:
+        first = Path(name)
+        if _PAGE.search(name) and str(first.with_name(f"{first.stem}_1{first.suffix}")) in known:
+            try:
+                parts = article_parts(name, lambda n: Path(n).read_bytes(), names)
+            except OSError:
+                continue  # linted one by one, where the unreadable file is named
+            found = tuple(parts or ())
+            articles.update((part, found) for part in found)
+    return [replace(job, article=articles[job.name]) if job.name in articles else job
+            for job in jobs]

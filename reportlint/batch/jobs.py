@@ -15,13 +15,17 @@ CLEAN, FINDINGS, UNREADABLE, NOT_A_REPORT = "clean", "findings", "unreadable", "
 class Job:
     """One input. ``name`` is what diagnostics show; the bytes come from ``data``, else from
     the member ``member`` of the zip archive ``path``, else from the file ``path``.
-    ``explicit``: named by the user, so linted even when it does not look like a report."""
+    ``explicit``: named by the user, so linted even when it does not look like a report.
+    ``article``: the files of a web article split over pages, in order, when this file is one
+    of them and all are among the inputs: they are linted joined, and this job reports its
+    part."""
 
     name: str
     path: str | None = None
     member: str | None = None
     data: bytes | None = None
     explicit: bool = True
+    article: tuple[str, ...] = ()
 
     @property
     def config_path(self) -> Path:

@@ -7,7 +7,9 @@ uses the cache, so only the job and the small outcome travel.
 
 from __future__ import annotations
 
+import os
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from reportlint.batch import cache
@@ -21,6 +23,8 @@ from reportlint.batch.jobs import (
     Outcome,
     Plan,
 )
+from reportlint.check.articles import lint_article
+from reportlint.check.attachments import name_local_attachment
 from reportlint.check.engine import RuleFailure, check_context, lint_bytes, parse_source
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import InputProblem, UsageError
@@ -98,14 +102,40 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
     return Outcome(report, _status(report), resolved.fail_on, facts=facts)
 
 
+def _article_part(job: Job, resolved: Resolved) -> Outcome:
+    """This part's diagnostics of the joined article (its other parts read here too; not
+    cached: the outcome depends on every part)."""
+    parts = [(name, Path(name).read_bytes()) for name in job.article]
+    reports = lint_article(parts, resolved.rules, resolved.selection, resolved.settings)
+    report = next((r for r in reports if r.path == job.name), FileReport(job.name, ()))
+    return Outcome(report, _status(report), resolved.fail_on)
+
+
+def _attachment_named(outcome: Outcome, job: Job, data: bytes) -> Outcome:
+    """A page whose report is an attachment saved beside it: its E006 names that file."""
+    if job.path is None or job.member is not None:
+        return outcome
+    if not any(d.code == "E006" for d in outcome.report.diagnostics):
+        return outcome
+    folder = os.path.dirname(job.name)
+    try:
+        names = {os.path.join(folder, entry) for entry in os.listdir(folder or ".")}
+    except OSError:
+        return outcome
+    return replace(outcome, report=name_local_attachment(outcome.report, data, names))
+
+
 def run_job(job: Job, plan: Plan) -> Outcome:
     """Never raises for a file's sake: an unreadable file, a bad configuration and a failing
     rule are all outcomes (exceptions do not always survive the trip between processes)."""
     empty = FileReport(job.name, ())
     try:
         resolved = resolver_for(plan.overrides).resolve(job.config_path)
+        if job.article:
+            return _article_part(job, resolved)
         data = job_bytes(job)
-        return cache.cached(job, data, resolved, plan, lint_job_bytes)
+        return _attachment_named(cache.cached(job, data, resolved, plan, lint_job_bytes),
+                                 job, data)
     except Unreadable as error:
         return Outcome(empty, UNREADABLE, problem=str(error))
     except (UsageError, RuleFailure) as error:

@@ -82,8 +82,11 @@ def _input_diagnostic(problem: InputProblem, rules: RuleSet, selection: Selectio
     rule = rules.by_code(problem.code)
     name = rule.name if rule else problem.code.lower()
     severity = selection.severity_of(rule) if rule else Severity.ERROR
-    return Diagnostic(problem.code, name, severity, problem.message, Span(1, 1, 1, 2),
-                      page=problem.page)
+    if rule and problem.severity and rule.code not in selection.severity:
+        severity = Severity.parse(problem.severity)
+    line, column, end_column = problem.at
+    return Diagnostic(problem.code, name, severity, problem.message,
+                      Span(line, column, line, end_column), page=problem.page)
 
 
 def parse_source(source: Source, data: Mapping[str, Any]) -> tuple[Source, Document]:

@@ -43,6 +43,7 @@ READERS: dict[str, Reader] = {
     ".pdf": _lazy("reportlint.read.pdf", "read_pdf"),
     ".html": _lazy("reportlint.read.html", "read_html"),
     ".htm": _lazy("reportlint.read.html", "read_html"),
+    ".shtml": _lazy("reportlint.read.html", "read_html"),  # how many CMS sites name pages
     ".docx": _lazy("reportlint.read.docx", "read_docx"),
     ".doc": _lazy("reportlint.read.docx", "read_old_word"),
     ".wps": _lazy("reportlint.read.docx", "read_old_word"),
@@ -51,7 +52,7 @@ READERS: dict[str, Reader] = {
 
 # Suffixes of text formats: bytes that are clearly a PDF or a Word file under one of these
 # names are read as what they are (a download saved under the wrong name).
-_MARKUP = frozenset({".txt", ".md", ".html", ".htm"})
+_MARKUP = frozenset({".txt", ".md", ".html", ".htm", ".shtml"})
 
 
 def reader_for(path: str) -> Reader:

@@ -11,11 +11,16 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from reportlint.errors import InputProblem
 from reportlint.model import Source
 from reportlint.read.build import make_source
 from reportlint.read.text import split_lines
+
+if TYPE_CHECKING:
+    from reportlint.read.htmlelsewhere import Target
+    from reportlint.read.htmlparts import Parts
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
                            re.IGNORECASE)
@@ -62,7 +67,22 @@ def _looks_binary(sample: str) -> bool:
 
 
 def read_html(path: str, data: bytes) -> Source:
+    """A web page's report; E006 when the report is elsewhere (an attachment, a viewer, the
+    other pages of a split article)."""
+    source, parts = read_html_part(path, data)
+    if parts is not None:
+        from reportlint.read.htmlparts import one_part_of_several
+
+        raise one_part_of_several(parts)
+    return source
+
+
+def read_html_part(path: str, data: bytes) -> tuple[Source, Parts | None]:
+    """The page's report text, and the article's parts when the page is one of several."""
+    from reportlint.read.htmlelsewhere import raise_if_elsewhere, reads_like_report
+    from reportlint.read.htmlhidden import drop_hidden
     from reportlint.read.htmlpage import find_page
+    from reportlint.read.htmlparts import drop_pager, find_parts
     from reportlint.read.htmlrender import parse_tree, render_page
 
     if not data.strip():
@@ -74,8 +94,40 @@ def read_html(path: str, data: bytes) -> Source:
         tree = parse_tree(text)
     except Exception as error:  # html.parser is lenient; anything else is a broken file
         raise InputProblem("E001", f"无法解析网页：{error}") from error
+    parts = find_parts(tree, path)  # before drop_hidden: the pager may be a script
+    drop_hidden(tree)
+    if parts is not None:
+        drop_pager(tree)
     page = find_page(tree)
     lines = render_page(tree, page)
+    if parts is None:
+        raise_if_elsewhere(tree, has_report=page.report is not None or reads_like_report(lines))
     if not lines:
         raise InputProblem("E002", "网页中没有可提取的正文文字")
-    return replace(make_source(path, "html", lines, split_lines(text)), page_facts=page.facts)
+    source = replace(make_source(path, "html", lines, split_lines(text)), page_facts=page.facts)
+    return source, parts
+
+
+def parts_in(path: str, data: bytes) -> Parts | None:
+    """The article's parts when the page at ``path`` is one page of several."""
+    from reportlint.read.htmlparts import find_parts
+    from reportlint.read.htmlrender import parse_tree
+
+    try:
+        return find_parts(parse_tree(decode_html(data)), path)
+    except Exception:  # a page that cannot be parsed is no article's part
+        return None
+
+
+def documents_in(data: bytes) -> list[Target]:
+    """The documents a page links or embeds (attachments, viewers), hidden ones left out."""
+    from reportlint.read.htmlelsewhere import document_targets
+    from reportlint.read.htmlhidden import drop_hidden
+    from reportlint.read.htmlrender import parse_tree
+
+    try:
+        tree = parse_tree(decode_html(data))
+    except Exception:  # a page that cannot be parsed links nothing
+        return []
+    drop_hidden(tree)
+    return document_targets(tree)
