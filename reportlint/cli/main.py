@@ -11,7 +11,8 @@ from pathlib import Path
 import click
 
 from reportlint import __version__
-from reportlint.check.engine import RuleFailure, Selection, lint_bytes
+from reportlint.check.budget import budget_of, lint_bounded
+from reportlint.check.engine import RuleFailure, Selection
 from reportlint.check.packs import Rule, RuleSet
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import UsageError
@@ -62,20 +63,22 @@ def expand_paths(paths: Sequence[str]) -> list[Path]:
     return found
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes; with a limit, at most one byte past it (``/dev/zero`` ends)."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            return stream.read(-1 if limit is None else limit + 1)
     except OSError as error:
         raise UsageError(f"{path}: cannot read: {error.strerror}") from None
 
 
-def _stdin_bytes() -> bytes:
+def _stdin_bytes(limit: int | None = None) -> bytes:
     """Standard input, or a usage error when there is none (closed: ``reportlint check - <&-``)."""
     stream = sys.stdin.buffer if sys.stdin is not None else None
     if stream is None:
         raise UsageError("-: standard input is closed")
     try:
-        return stream.read()
+        return stream.read(-1 if limit is None else limit + 1)
     except OSError as error:
         raise UsageError(f"-: cannot read standard input: {error.strerror}") from None
 
@@ -107,7 +110,7 @@ class CheckRun:
     settings: Settings
 
     def lint(self, path: str, data: bytes) -> FileReport:
-        return lint_bytes(path, data, self.rules, self.selection, self.settings)
+        return lint_bounded(path, data, self.rules, self.selection, self.settings)
 
     @classmethod
     def from_config(cls, resolved: Resolved) -> CheckRun:
@@ -156,8 +159,9 @@ def _lint_all(resolver: Resolver, paths: Sequence[str], stdin_filename: str | No
     for name, path in _inputs(paths, stdin_filename):
         # Standard input takes the configuration of the name it is given.
         resolved = resolver.resolve(Path(name) if path is None else path)
+        limit = budget_of(resolved.settings).limits.max_bytes
         try:
-            data = _stdin_bytes() if path is None else _read(path)
+            data = _stdin_bytes(limit) if path is None else _read(path, limit)
         except UsageError as error:
             done.unreadable.append(str(error))
             continue
@@ -238,6 +242,9 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Show only the summary line.")
 @click.option("--issuer-kind", type=click.Choice(ISSUER_KINDS),
               help="Treat every report as issued by a government or a department.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Time budget per file in seconds (E003 past it) [default: the "
+                   "configuration's timeout, else 60].")
 @click.option("--deadline", metavar="MM-DD",
               help="Publication deadline in the following year (e.g. 01-31), for the issuer "
                    "kind in effect.")
@@ -246,14 +253,15 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
           stdin_filename: str | None, no_source: bool, extend_select: str | None,
           config_file: str | None, isolated: bool, output_file: str | None,
           show_statistics: bool, quiet: bool, issuer_kind: str | None,
-          deadline: str | None) -> None:
+          deadline: str | None, timeout: float | None) -> None:
     """Lint report files (a folder: every report file under it; '-': standard input)."""
     resolver = Resolver(Overrides(
         select=_codes(select) or None, ignore=_codes(ignore),
         extend_select=_codes(extend_select), fail_on=fail_on,
         rule_dirs=tuple(Path(d) for d in rule_dirs),
         # rule settings given on the command line win over the files'
-        settings=run_options(issuer_kind, deadline),
+        settings={**run_options(issuer_kind, deadline),
+                  **({"timeout": timeout} if timeout else {})},
         config_file=Path(config_file) if config_file else None, isolated=isolated,
     ))
     _guard_output(output_file, paths)

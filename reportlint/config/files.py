@@ -26,7 +26,8 @@ FAIL_ON = ("error", "warning", "info", "never")
 ISSUER_KINDS = ("government", "department")
 FORMAT_VERSIONS = (2019, 2021)
 # Keys that go to the rules as ``Settings.options``, under these very names.
-SETTINGS_KEYS = ("issuer-kind", "deadlines", "format-version")
+SETTINGS_KEYS = ("issuer-kind", "deadlines", "format-version", "timeout", "memory-limit",
+                 "max-bytes", "max-decompressed-bytes", "max-page-glyphs", "max-table-cells")
 
 
 class ConfigError(Exception):
@@ -133,6 +134,13 @@ def _deadlines(key: str, value: Any) -> dict[str, str]:
     return deadlines
 
 
+def _positive(key: str, value: Any) -> float:
+    """A limit of the per-file budget: a positive number (seconds, MB, bytes, count)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ConfigError(key, f"expected a positive number, got {value!r}")
+    return value
+
+
 def _rule_dirs(key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(key, f"expected a list of folders (strings), got {_type_name(value)}")
@@ -150,6 +158,12 @@ PARSERS: dict[str, Callable[[str, Any], Any]] = {
     "issuer-kind": _choice(ISSUER_KINDS),
     "deadlines": _deadlines,
     "format-version": _choice(FORMAT_VERSIONS),
+    "timeout": _positive,
+    "memory-limit": _positive,
+    "max-bytes": _positive,
+    "max-decompressed-bytes": _positive,
+    "max-page-glyphs": _positive,
+    "max-table-cells": _positive,
 }
 
 
