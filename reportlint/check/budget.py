@@ -106,18 +106,27 @@ def _child(run: Callable[[], FileReport], budget: Budget, writing: int) -> None:
         if budget.memory_mb:
             _cap_memory(budget.memory_mb)
         message: tuple[Any, ...] = ("report", run())
-    except MemoryError:
-        message = ("memory",)
-    except RuleFailure as error:
-        message = ("failure", str(error))
     except BaseException as error:  # a bug: reported by the parent as one line
-        message = ("failure", f"{type(error).__name__}: {error}")
+        message = _failure(error)
     try:
         _send(writing, pickle.dumps(message))
     except MemoryError:
         status = _MEMORY_EXIT
     finally:
         os._exit(status)
+
+
+def _failure(error: BaseException) -> tuple[str, ...]:
+    """What the parent is told of an exception (out of memory, even when a reader or a rule
+    wrapped the MemoryError in its own error)."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, MemoryError):
+            return ("memory",)
+        cause = cause.__cause__
+    if isinstance(error, RuleFailure):
+        return ("failure", str(error))
+    return ("failure", f"{type(error).__name__}: {error}")
 
 
 def _cap_memory(memory_mb: int) -> None:

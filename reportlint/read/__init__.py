@@ -69,7 +69,11 @@ def read_bytes(display_path: str, data: bytes) -> Source:
         suffix = binary_suffix(data) or suffix
     try:
         return READERS[suffix](display_path, data)
-    except InputProblem:
+    except InputProblem as problem:
+        if isinstance(problem.__cause__, MemoryError):  # out of memory: the budget's E003
+            raise problem.__cause__ from None
+        raise
+    except MemoryError:
         raise
     except Exception as error:  # a reader failing on an odd file: E001, never a traceback
         raise InputProblem("E001", f"读取文件时出错（{type(error).__name__}: {error}）") from error
