@@ -140,7 +140,7 @@ def _cap_memory(memory_mb: int) -> None:
 def _address_space() -> int:
     """This process's virtual memory size now (0 when the system does not say)."""
     try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
+        with open("/proc/self/statm", "rb") as statm:
             return int(statm.read().split()[0]) * resource.getpagesize()
     except (OSError, ValueError, IndexError):
         return 0

@@ -14,6 +14,8 @@ from reportlint import __version__
 from reportlint.check.budget import budget_of, lint_bounded
 from reportlint.check.engine import RuleFailure, Selection
 from reportlint.check.packs import Rule, RuleSet
+from reportlint.cli.walk import walk_files
+from reportlint.common.names import one_line
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import UsageError
 from reportlint.facts.issuer import KINDS as ISSUER_KINDS
@@ -40,20 +42,22 @@ def _hidden(path: Path, root: Path) -> bool:
             or path.name.startswith("~$"))
 
 
-def _files_under(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
+def _files_under(folder: Path, unreadable: list[str]) -> Iterator[Path]:
+    for path in walk_files(folder, unreadable):
         if path.is_file() and path.suffix.lower() in READERS and not _hidden(path, folder):
             yield path
 
 
-def expand_paths(paths: Sequence[str]) -> list[Path]:
+def expand_paths(paths: Sequence[str], unreadable: list[str] | None = None) -> list[Path]:
+    """The files the paths name; sub-folders that cannot be read go to ``unreadable``."""
+    unreadable = [] if unreadable is None else unreadable
     found: list[Path] = []
     for name in paths:
         if not name:  # Path("") is "." : ``reportlint check "$UNSET"`` must not lint the folder
             raise UsageError("'': no such file or directory")
         path = Path(name)
         if path.is_dir():
-            found.extend(_files_under(path))
+            found.extend(_files_under(path, unreadable))
         elif path.exists():
             # a file, or a pipe or device given by name: ``<(unzip -p reports.zip a.txt)``,
             # /dev/stdin (a folder walk reads regular files only)
@@ -128,8 +132,8 @@ def _use_color() -> bool:
     return use_color(sys.stdout.isatty(), os.environ)
 
 
-def _inputs(paths: Sequence[str],
-            stdin_filename: str | None) -> Iterator[tuple[str, Path | None]]:
+def _inputs(paths: Sequence[str], stdin_filename: str | None,
+            unreadable: list[str]) -> Iterator[tuple[str, Path | None]]:
     """Each input as (name to report, file to read; None: standard input)."""
     if list(paths).count("-") > 1:  # the second read would find it empty
         raise UsageError("'-' (standard input) can be given only once")
@@ -138,7 +142,7 @@ def _inputs(paths: Sequence[str],
         if name == "-":
             yield stdin_filename or "<stdin>", None
             continue
-        for path in expand_paths([name]):
+        for path in expand_paths([name], unreadable):
             # a file named twice (``reports/ reports/a.txt``, ``a.txt ./a.txt``) is linted once
             key = os.path.normpath(os.path.abspath(path))
             if key not in seen:
@@ -156,7 +160,7 @@ def _lint_all(resolver: Resolver, paths: Sequence[str], stdin_filename: str | No
     """Each input linted under the configuration in effect for it. A file that cannot be
     read does not stop the others (a folder of hundreds of reports is still checked)."""
     done = _Linted([], [])
-    for name, path in _inputs(paths, stdin_filename):
+    for name, path in _inputs(paths, stdin_filename, done.unreadable):
         # Standard input takes the configuration of the name it is given.
         resolved = resolver.resolve(Path(name) if path is None else path)
         limit = budget_of(resolved.settings).limits.max_bytes
@@ -209,7 +213,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except (UsageError, RuleFailure) as error:
-            click.echo(f"reportlint: {error}", err=True)
+            click.echo(f"reportlint: {one_line(str(error))}", err=True)
             ctx.exit(EXIT_USAGE)
 
 
@@ -286,7 +290,7 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
     else:
         click.echo(rendered, nl=False)
     for problem in outcome.unreadable:
-        click.echo(f"reportlint: {problem}", err=True)
+        click.echo(f"reportlint: {one_line(problem)}", err=True)
     worst = max((exit_code([r], fail_on_of[r.path]) for r in reports), default=EXIT_CLEAN)
     click.get_current_context().exit(EXIT_USAGE if outcome.unreadable else worst)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from reportlint.common.names import printable
+from reportlint.common.names import one_line
 from reportlint.model import Diagnostic, FileReport, Severity
 from reportlint.output.base import FormatOptions, ordered, summary_line
 from reportlint.output.columns import is_control
@@ -45,7 +45,7 @@ def _shown(line: str) -> str:
 
 def location(path: str, diagnostic: Diagnostic) -> str:
     span = diagnostic.span
-    text = f"{printable(path)}:{span.line}:{span.column}"
+    text = f"{one_line(path)}:{span.line}:{span.column}"
     if diagnostic.page is not None:
         text += f" (第{diagnostic.page}页)"
     if diagnostic.where:
@@ -69,16 +69,16 @@ def _excerpt(lines: Sequence[str], diagnostic: Diagnostic, options: FormatOption
 
 def _entry(report: FileReport, diagnostic: Diagnostic, options: FormatOptions) -> list[str]:
     severity = diagnostic.severity
-    head = (f"{location(report.path, diagnostic)}: "
-            f"{_paint(diagnostic.code, '1', options)} "
-            f"[{_paint(severity.label, _COLORS[severity], options)}] {diagnostic.message}")
+    label = _paint(severity.label, _COLORS[severity], options)
+    head = (f"{location(report.path, diagnostic)}: {_paint(diagnostic.code, '1', options)} "
+            f"[{label}] {one_line(diagnostic.message)}")
     lines = [head]
     if options.show_source:
         lines += _excerpt(report.lines, diagnostic, options)
     for related in diagnostic.related:
         page = f" (第{related.page}页)" if related.page is not None else ""
-        lines.append(f"      = {printable(report.path)}:{related.span.line}:{related.span.column}"
-                     f"{page}: {related.message}")
+        lines.append(f"      = {one_line(report.path)}:{related.span.line}:{related.span.column}"
+                     f"{page}: {one_line(related.message)}")
     return lines
 
 
