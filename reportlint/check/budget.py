@@ -18,8 +18,9 @@ Mechanism: where ``os.fork`` exists and a time or memory limit is set, the file 
 a forked child. The child caps its own address space (``RLIMIT_AS``: the memory it has at
 the fork plus the memory limit), so an allocation past it is a ``MemoryError`` in the child
 only; the parent waits for the result up to the deadline and then kills the child (SIGKILL).
-A signal handler could not do that: SIGALRM runs Python code only between bytecodes, so it
-cannot stop a regular expression or a decompression stuck inside one C call. The fork
+A signal handler could not do that: SIGALRM runs its Python handler only when the interpreter
+checks for signals, never inside one long C call (a decompression, lxml parsing a huge XML
+part, a C library laying out a page), and it cannot give back memory already taken. The fork
 copies the loaded rules and caches (copy on write), so a file costs a fork, not a start-up.
 Elsewhere (no fork, or no time and memory limit) the file is linted in this process with
 the size caps only.

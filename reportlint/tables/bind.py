@@ -156,6 +156,11 @@ def _match_rows(rows: list[tuple[RawRow, str]], template: TableTemplate) -> list
     return matches
 
 
+# A row label spans a few cells at most; trying every split of a line of thousands of cells
+# would be quadratic in its length.
+_MAX_LABEL_CELLS = 8
+
+
 def _exact(row: RawRow, label: str, index: Mapping[str, RowSpec]) -> RowSpec | None:
     """The row the label names exactly; a label followed by words in a value cell
     (``行政处罚 十三 0 0``) names it with its leading cells, a leaf after its group label
@@ -163,13 +168,14 @@ def _exact(row: RawRow, label: str, index: Mapping[str, RowSpec]) -> RowSpec | N
     spec = index.get(row_key(label))
     if spec is not None or label != row.label:
         return spec
-    for count in range(len(row.labels) - 1, 0, -1):
+    cells = len(row.labels)
+    for count in range(min(cells - 1, _MAX_LABEL_CELLS), 0, -1):
         spec = index.get(row_key(" ".join(p.text for p in row.labels[:count])))
         if spec is not None:
             return spec
     # A leaf written without its sub-item number after its group label
     # (``（三）不予公开 | 属于国家秘密``): its own cells name it.
-    for count in range(1, len(row.labels)):
+    for count in range(max(1, cells - _MAX_LABEL_CELLS), cells):
         spec = index.get(row_key(" ".join(p.text for p in row.labels[count:])))
         if spec is not None:
             return spec
