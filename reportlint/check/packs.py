@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportlint.check.kinds.base import Kind
+from reportlint.check.kinds.base import MESSAGE, Kind
 from reportlint.check.kinds.registry import KINDS
+from reportlint.check.templates import Known, known_placeholders, template_problem
 from reportlint.check.yamlfile import LineDict, load_yaml
 from reportlint.common.resources import builtin_rules_dir
 from reportlint.errors import UsageError
@@ -88,7 +89,13 @@ def _check_type(path: Path, doc: LineDict, key: str, types: tuple[type, ...],
                     f"{_type_name(types)}, got {type(value).__name__}")
 
 
-def _validate_params(path: Path, doc: LineDict, kind: Kind) -> dict[str, Any]:
+def _is_template(kind: Kind, key: str) -> bool:
+    spec = kind.params[key]
+    return spec is MESSAGE or spec.placeholders is not None or key == "doubtful"
+
+
+def _validate_params(path: Path, doc: LineDict, kind: Kind,
+                     known: Known | None = None) -> dict[str, Any]:
     raw = doc.get("params") or LineDict()
     if not isinstance(raw, LineDict):
         raw = LineDict(raw)
@@ -96,9 +103,9 @@ def _validate_params(path: Path, doc: LineDict, kind: Kind) -> dict[str, Any]:
     raw.line = raw.line or doc.line_of("params")
     for key in raw:
         if key not in kind.params:
-            known = ", ".join(sorted(kind.params)) or "none"
+            names = ", ".join(sorted(kind.params)) or "none"
             raise _fail(path, raw.line_of(key), f"key 'params.{key}': unknown parameter of "
-                        f"kind '{doc['kind']}' (known: {known})")
+                        f"kind '{doc['kind']}' (known: {names})")
     params: dict[str, Any] = {}
     for key, spec in kind.params.items():
         if key not in raw:
@@ -109,13 +116,17 @@ def _validate_params(path: Path, doc: LineDict, kind: Kind) -> dict[str, Any]:
             continue
         _check_type(path, raw, key, spec.types, prefix="params.")
         problem = spec.validate(raw[key]) if spec.validate else None
+        if problem is None and _is_template(kind, key):
+            allowed = frozenset(spec.placeholders) if spec.placeholders is not None else \
+                None if known is None else known.get((doc["kind"], key))
+            problem = template_problem(raw[key], allowed)
         if problem:
             raise _fail(path, raw.line_of(key), f"key 'params.{key}': {problem}")
         params[key] = raw[key]
     return params
 
 
-def load_rule(path: Path, pack: str) -> Rule:
+def load_rule(path: Path, pack: str, known: Known | None = None) -> Rule:
     doc = load_yaml(path)
     if not isinstance(doc, LineDict):
         raise _fail(path, 1, "a rule file must be a mapping of keys")
@@ -140,9 +151,9 @@ def load_rule(path: Path, pack: str) -> Rule:
         raise _fail(path, doc.line_of("severity"), f"key 'severity': {error}") from None
     kind = KINDS.get(doc["kind"])
     if kind is None:
-        known = ", ".join(sorted(KINDS))
+        kinds = ", ".join(sorted(KINDS))
         raise _fail(path, doc.line_of("kind"), f"key 'kind': unknown kind {doc['kind']!r} "
-                    f"(known: {known})")
+                    f"(known: {kinds})")
     description = doc["description"].strip()
     return Rule(
         code=doc["code"],
@@ -150,7 +161,7 @@ def load_rule(path: Path, pack: str) -> Rule:
         severity=severity,
         description=description,
         kind=doc["kind"],
-        params=_validate_params(path, doc, kind),
+        params=_validate_params(path, doc, kind, known),
         summary=str(doc.get("summary") or description.splitlines()[0]).strip(),
         example=doc.get("example"),
         file=str(path),
@@ -187,14 +198,15 @@ def _manifest(folder: Path) -> tuple[Path, LineDict]:
     return path, manifest
 
 
-def load_pack(folder: Path) -> Pack:
+def load_pack(folder: Path, known: Known | None = None) -> Pack:
+    """A pack; ``known``: the placeholders each kind fills in (checked in its messages)."""
     if not folder.is_dir():
         raise UsageError(f"{folder}: rule pack folder not found")
     manifest_path, manifest = _manifest(folder)
     name = str(manifest.get("name", folder.name))
     files = sorted(p for p in folder.glob("*.yaml") if p.name != "pack.yaml")
     files += sorted(folder.glob("*.yml"))
-    rules = tuple(load_rule(path, name) for path in files)
+    rules = tuple(load_rule(path, name, known) for path in files)
     return Pack(name, folder, rules, _load_data(folder, manifest, manifest_path))
 
 
@@ -215,5 +227,8 @@ def _merge(packs: list[Pack]) -> RuleSet:
 def load_rules(extra: tuple[Path, ...] = ()) -> RuleSet:
     """The built-in pack plus the user's packs, in order."""
     packs = [load_pack(builtin_rules_dir())]
-    packs += [load_pack(folder) for folder in extra]
+    known = known_placeholders((r.kind, key, value) for r in packs[0].rules
+                               for key, value in r.params.items()
+                               if isinstance(value, str) and _is_template(KINDS[r.kind], key))
+    packs += [load_pack(folder, known) for folder in extra]
     return _merge(packs)

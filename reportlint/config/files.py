@@ -184,6 +184,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: cannot read: {error.strerror}") from None
     except ValueError as error:  # TOMLDecodeError and UnicodeDecodeError are ValueErrors
         raise UsageError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:  # ``a = [[[[…`` thousands of levels deep
+        raise UsageError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def _our_table(path: Path, document: dict[str, Any]) -> tuple[str, dict[str, Any]]:
