@@ -7,9 +7,9 @@ from casefiles import Case, load_cases
 
 from reportlint.check.budget import lint_bounded
 from reportlint.check.engine import Selection, lint_bytes
-from reportlint.read.limits import KEYS
 from reportlint.check.packs import RuleSet, load_rules
 from reportlint.model import Settings
+from reportlint.read.limits import KEYS
 
 CASES = load_cases()
 
