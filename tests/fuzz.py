@@ -7,7 +7,7 @@ Briefly run by the test suite (``tests/test_fuzz.py``, through hypothesis); at l
     python -m tests.fuzz --kind pdf --count 200 --seed 7
 
 An input fails when linting or formatting it raises, when it goes past its time budget
-(``--budget`` seconds, an alarm) or when it hits a size cap (E003: no mutated fixture comes
+(``--budget`` seconds of processor time) or when it hits a size cap (E003: no mutated fixture comes
 near one). Every failing input is kept in ``tests/fuzz_failures/`` and
 ``tests/test_fuzz.py`` replays them all.
 """
@@ -180,16 +180,17 @@ class OverBudget(Exception):
 
 @contextmanager
 def _alarm(seconds: float) -> Iterator[None]:
+    """A budget of processor time (a busy machine does not make an input fail)."""
     def expired(signum: int, frame: object) -> None:
-        raise OverBudget(f"over the time budget of {seconds} s")
+        raise OverBudget(f"over the time budget of {seconds} s of processor time")
 
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 _RULES: list[Rule] = []  # the rules the SARIF and JUnit outputs describe

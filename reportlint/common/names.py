@@ -41,10 +41,11 @@ def _escaped(ch: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def one_line(text: str) -> str:
-    """``printable(text)`` with every control character as an escape (``\\x0a``, ``\\x1b``),
-    for outputs read line by line (text, gcc, stderr): a file name cannot forge a line."""
+def one_line(text: str, keep: str = "") -> str:
+    """``printable(text)`` with every control character but those in ``keep`` as an escape
+    (``\\x0a``, ``\\x1b``), for outputs read line by line (text, gcc, stderr): a file name
+    cannot forge a line."""
     text = printable(text)
-    if not any(ch in _UNSAFE for ch in text):
+    if not any(ch in _UNSAFE and ch not in keep for ch in text):
         return text
-    return "".join(_escaped(ch) if ch in _UNSAFE else ch for ch in text)
+    return "".join(_escaped(ch) if ch in _UNSAFE and ch not in keep else ch for ch in text)

@@ -43,6 +43,11 @@ def _shown(line: str) -> str:
     return "".join(map(_caret, line)) if any(map(is_control, line)) else line
 
 
+# A message may span lines and hold tabs (a human reads it); no other control character
+# (an ESC from the report's own text would drive the terminal).
+_MESSAGE_LAYOUT = "\n\t"
+
+
 def location(path: str, diagnostic: Diagnostic) -> str:
     span = diagnostic.span
     text = f"{one_line(path)}:{span.line}:{span.column}"
@@ -71,14 +76,14 @@ def _entry(report: FileReport, diagnostic: Diagnostic, options: FormatOptions) -
     severity = diagnostic.severity
     label = _paint(severity.label, _COLORS[severity], options)
     head = (f"{location(report.path, diagnostic)}: {_paint(diagnostic.code, '1', options)} "
-            f"[{label}] {one_line(diagnostic.message)}")
+            f"[{label}] {one_line(diagnostic.message, keep=_MESSAGE_LAYOUT)}")
     lines = [head]
     if options.show_source:
         lines += _excerpt(report.lines, diagnostic, options)
     for related in diagnostic.related:
         page = f" (第{related.page}页)" if related.page is not None else ""
         lines.append(f"      = {one_line(report.path)}:{related.span.line}:{related.span.column}"
-                     f"{page}: {one_line(related.message)}")
+                     f"{page}: {one_line(related.message, keep=_MESSAGE_LAYOUT)}")
     return lines
 
 

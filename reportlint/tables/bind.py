@@ -84,6 +84,11 @@ class Binding:
     empty: bool = False
 
 
+# A row label spans a few cells at most; trying every split of a line of thousands of cells
+# would be quadratic in its length.
+_MAX_LABEL_CELLS = 8
+
+
 def _has_values(row: RawRow) -> bool:
     return any(v.text for v in row.values)
 
@@ -95,7 +100,7 @@ def _names_row_first(row: RawRow, index: Mapping[str, RowSpec]) -> bool:
     labels = [p.text for p in row.labels]
     return any(row_key(" ".join(labels[:count])) in index
                and all(any(c.isdigit() for c in rest) for rest in labels[count:])
-               for count in range(1, len(labels)))
+               for count in range(1, min(len(labels), _MAX_LABEL_CELLS + 1)))
 
 
 def _value_rows(rows: Sequence[RawRow], index: Mapping[str, RowSpec]) -> list[tuple[RawRow, str]]:
@@ -154,11 +159,6 @@ def _match_rows(rows: list[tuple[RawRow, str]], template: TableTemplate) -> list
             last = position[chosen.key]
             matches.append(_Match(row, chosen, False, label))
     return matches
-
-
-# A row label spans a few cells at most; trying every split of a line of thousands of cells
-# would be quadratic in its length.
-_MAX_LABEL_CELLS = 8
 
 
 def _exact(row: RawRow, label: str, index: Mapping[str, RowSpec]) -> RowSpec | None:
