@@ -3,12 +3,29 @@ answers as before, now in linear time (``bench/pattern_scaling.py`` measures the
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+
 import pytest
 
 from reportlint.parse.lines import _weak_table_line, heading_label
 from reportlint.parse.wrapped import _NUMBERED
 
 SPACES = " " * 4000
+
+
+@pytest.fixture(autouse=True)
+def _bounded() -> Iterator[None]:
+    """A pattern backtracking again fails its test after 30 s of processor time (a match
+    in ``re`` is interrupted by signals) instead of stalling the suite."""
+    def expired(signum: int, frame: object) -> None:
+        raise AssertionError("over 30 s of processor time: a pattern backtracks")
+
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, 30)
+    yield
+    signal.setitimer(signal.ITIMER_PROF, 0)
+    signal.signal(signal.SIGPROF, previous)
 
 
 @pytest.mark.parametrize(("line", "expected"), [
