@@ -12,6 +12,7 @@ import click
 from reportlint import __version__
 from reportlint.check.engine import RuleFailure
 from reportlint.check.packs import RuleSet
+from reportlint.cli.annotating import annotate_command
 from reportlint.cli.batchrun import exit_status, gather
 from reportlint.cli.checkopts import BatchOptions, Shown, batch_options, run_check
 from reportlint.cli.clean import clean_cache
@@ -312,6 +313,7 @@ def extract(path: str, pdf_engine: str) -> None:
 cli.add_command(server_command)
 cli.add_command(clean_cache)
 cli.add_command(review_report)
+cli.add_command(annotate_command)
 chinese_help(cli)
 
 
