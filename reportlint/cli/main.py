@@ -22,6 +22,7 @@ from reportlint.cli.helptext import chinese_help
 from reportlint.cli.notes import Notes, run_lang
 from reportlint.cli.report import review_report
 from reportlint.cli.serving import server_command
+from reportlint.cli.webserving import serve_command
 from reportlint.common.i18n import LANGS, say
 from reportlint.config.resolve import Overrides, Resolver
 from reportlint.errors import UsageError
@@ -314,6 +315,7 @@ cli.add_command(server_command)
 cli.add_command(clean_cache)
 cli.add_command(review_report)
 cli.add_command(annotate_command)
+cli.add_command(serve_command)
 chinese_help(cli)
 
 
