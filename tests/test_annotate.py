@@ -179,3 +179,21 @@ def test_pdf_cell_on_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert (page, under) == (1, "－2") and note.startswith("[N303] ")
     assert pypdf.PdfReader(io.BytesIO((DOCS / "example.pdf").read_bytes())).pages[0].get(
         "/Annots") is None
+
+
+def test_pdf_text_not_found_is_a_note_not_a_highlight() -> None:
+    """A whole table row is not drawn as one string on the page: the note goes to the top of
+    its page as a comment icon, not over text it might not be about."""
+    from reportlint.annotate.pdf import annotate_pdf
+    from reportlint.model import Diagnostic, FileReport, Severity, Span
+    from reportlint.read import read_bytes
+
+    data = (DOCS / "example.pdf").read_bytes()
+    source = read_bytes("example.pdf", data)
+    row = source.shown_lines[23]
+    assert row.startswith("| 信息内容 | 本年新制作数量")
+    flagged = Diagnostic("F206", "row-label", Severity.WARNING, "行", Span(24, 1, 24, len(row) + 1),
+                         page=1)
+    out = annotate_pdf(data, FileReport("example.pdf", (flagged,)), source)
+    [note] = [a.get_object() for a in pypdf.PdfReader(io.BytesIO(out)).pages[0]["/Annots"]]
+    assert (note["/Subtype"], note["/Contents"]) == ("/Text", "[F206] 行")
