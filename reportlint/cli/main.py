@@ -12,6 +12,7 @@ import click
 from reportlint import __version__
 from reportlint.check.engine import RuleFailure
 from reportlint.check.packs import RuleSet
+from reportlint.cli.annotating import annotate_command
 from reportlint.cli.batchrun import exit_status, gather
 from reportlint.cli.checkopts import BatchOptions, Shown, batch_options, run_check
 from reportlint.cli.clean import clean_cache
@@ -22,6 +23,7 @@ from reportlint.cli.notes import Notes, run_lang
 from reportlint.cli.report import review_report
 from reportlint.cli.serving import server_command
 from reportlint.cli.walk import walk_files
+from reportlint.cli.webserving import serve_command
 from reportlint.common.i18n import LANGS, say
 from reportlint.common.names import one_line
 from reportlint.config.resolve import Overrides, Resolver
@@ -323,6 +325,8 @@ def extract(path: str, pdf_engine: str) -> None:
 cli.add_command(server_command)
 cli.add_command(clean_cache)
 cli.add_command(review_report)
+cli.add_command(annotate_command)
+cli.add_command(serve_command)
 chinese_help(cli)
 
 
