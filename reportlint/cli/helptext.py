@@ -47,6 +47,11 @@ HELP: dict[tuple[str, str | None], str] = {
                      "年度、统计期限、日期）和绑定的表格。",
     ("parse", "rule_dirs"): _RULES,
     ("extract", None): "显示从报告（PDF、HTML、Word 等）中提取的文字，带有问题所指的行号和页码。",
+    ("export", None): "导出每个已绑定的表格单元格和每份报告的事实"
+                      "（文件夹或 .zip：其中的所有报告文件）。",
+    ("export", "fmt"): "csv（带 BOM 的 UTF-8）或 jsonl（每行一个 JSON 对象）。",
+    ("export", "output"): "写入该文件（默认：标准输出）。",
+    ("export", "files_from"): "从该文件读取更多路径，每行一个（“-”：标准输入）。",
 }
 
 
