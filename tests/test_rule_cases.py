@@ -7,9 +7,10 @@ from functools import partial
 import pytest
 from casefiles import Case, load_cases
 
-from reportlint.check.engine import Selection, lint_bytes
+from reportlint.check.engine import Selection, last_year_report, lint_bytes
 from reportlint.check.packs import RuleSet, load_rules
 from reportlint.fix.run import fix_bytes
+from reportlint.facts.context import LastYear
 from reportlint.model import Settings
 
 CASES = load_cases()
@@ -21,10 +22,17 @@ def rules() -> RuleSet:
     return load_rules()
 
 
+def _last_year(case: Case, rules: RuleSet) -> LastYear | None:
+    if case.previous is None:
+        return None
+    name, text = case.previous
+    return last_year_report(name, text.encode("utf-8"), rules, Settings(case.settings))
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_case(case: Case, rules: RuleSet) -> None:
-    report = lint_bytes(case.filename, case.data, rules,
-                        Selection(select=case.select), Settings(case.settings))
+    report = lint_bytes(case.filename, case.data, rules, Selection(select=case.select),
+                        Settings(case.settings), _last_year(case, rules))
     got = sorted((d.code, d.span.line, d.span.column) for d in report.diagnostics)
     assert got == list(case.expect)
 
