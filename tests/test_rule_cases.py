@@ -9,8 +9,8 @@ from casefiles import Case, load_cases
 
 from reportlint.check.engine import Selection, last_year_report, lint_bytes
 from reportlint.check.packs import RuleSet, load_rules
-from reportlint.fix.run import fix_bytes
 from reportlint.facts.context import LastYear
+from reportlint.fix.run import fix_bytes
 from reportlint.model import Settings
 
 CASES = load_cases()

@@ -40,6 +40,7 @@ class Plan:
     overrides: Overrides
     cache_dir: str | None = None
     facts: bool = False
+    previous: str | None = None  # last year's report (--previous): every report compared with it
 
 
 @dataclass(frozen=True)

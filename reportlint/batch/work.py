@@ -25,10 +25,16 @@ from reportlint.batch.jobs import (
 )
 from reportlint.check.articles import lint_article
 from reportlint.check.attachments import name_local_attachment
-from reportlint.check.engine import RuleFailure, check_context, lint_bytes, parse_source
+from reportlint.check.engine import (
+    RuleFailure,
+    check_context,
+    last_year_report,
+    lint_bytes,
+    parse_source,
+)
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import InputProblem, UsageError
-from reportlint.facts.context import Context
+from reportlint.facts.context import Context, LastYear
 from reportlint.model import FileReport
 from reportlint.read import PDF_ENGINES, read_bytes
 
@@ -51,6 +57,7 @@ def forget() -> None:
     from reportlint.batch.cache import pack_fingerprint
 
     _resolvers.clear()
+    _last_years.clear()
     pack_fingerprint.cache_clear()
 
 
@@ -93,13 +100,31 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
     source, document = parse_source(read, resolved.rules.data)
     ctx = Context(document, source.lines, resolved.rules.data, resolved.settings,
                   raw_lines=source.raw_lines, page_facts=source.page_facts,
-                  marks=source.marks)
+                  marks=source.marks, previous=_last_year(plan.previous, resolved))
     if not job.explicit and not is_report(ctx):
         return Outcome(FileReport(job.name, ()), NOT_A_REPORT, resolved.fail_on)
     found = check_context(source, ctx, resolved.rules, resolved.selection)
     report = FileReport(job.name, found, read.shown_lines)
     facts = facts_of(ctx, read) if plan.facts else None
     return Outcome(report, _status(report), resolved.fail_on, facts=facts)
+
+
+_last_years: dict[tuple[str, int], LastYear | None] = {}
+
+
+def _last_year(path: str | None, resolved: Resolved) -> LastYear | None:
+    """``--previous``: read once per process and rule set (an unreadable one: no Y rules)."""
+    if path is None:
+        return None
+    key = (path, id(resolved.rules))
+    if key not in _last_years:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            data = None
+        _last_years[key] = None if data is None else \
+            last_year_report(path, data, resolved.rules, resolved.settings)
+    return _last_years[key]
 
 
 def _article_part(job: Job, resolved: Resolved) -> Outcome:

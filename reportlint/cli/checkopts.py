@@ -33,10 +33,13 @@ class BatchOptions:
     files_from: str | None = None
     verbose: bool = False
     expect: str | None = None  # a register of the units that must publish
+    previous: str | None = None  # last year's report
 
     def plan(self, overrides: Overrides, facts: bool = False) -> Plan:
         wants_facts = facts or self.expect is not None
-        return Plan(overrides, cache_dir(self.no_cache, self.cache_dir), wants_facts)
+        # a result that depends on another file is not cached (its key is this file's)
+        cache = None if self.previous else cache_dir(self.no_cache, self.cache_dir)
+        return Plan(overrides, cache, wants_facts, self.previous)
 
 
 @dataclass(frozen=True)
@@ -73,11 +76,14 @@ def batch_options(command: Callable[..., None]) -> Callable[..., None]:
                   help="A register of the units that must publish (CSV: unit name, issuer "
                        "kind, optional deadline): B901 for each without a report, B902 for "
                        "duplicates.")
+    @click.option("--previous", type=click.Path(exists=True, dir_okay=False),
+                  help="Last year's report of the same issuer: Y801-Y803 compare with it.")
     @wraps(command)
     def wrapper(*args: Any, jobs: int | None, progress: bool | None, no_cache: bool,
                 cache_dir: str | None, files_from: str | None, verbose: bool,
-                expect: str | None, **kwargs: Any) -> None:
-        batch = BatchOptions(jobs, progress, no_cache, cache_dir, files_from, verbose, expect)
+                expect: str | None, previous: str | None, **kwargs: Any) -> None:
+        batch = BatchOptions(jobs, progress, no_cache, cache_dir, files_from, verbose, expect,
+                             previous)
         command(*args, batch=batch, **kwargs)
 
     return wrapper
