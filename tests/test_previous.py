@@ -66,7 +66,8 @@ def test_last_years_cell_is_related_to_this_years_carry_over(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
-    last = _as_year(text, 2019).replace("四、结转下年度继续办理\n\t0", "四、结转下年度继续办理\n\t2", 1)
+    carried = "四、结转下年度继续办理\n\t"
+    last = _as_year(text, 2019).replace(f"{carried}0", f"{carried}2", 1)
     (tmp_path / "2019.txt").write_text(last, encoding="utf-8")
     (tmp_path / "2020.txt").write_text(text, encoding="utf-8")
     result = run(["check", "--format", "json", "--select", "Y801", "--previous", "2019.txt",
