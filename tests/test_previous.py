@@ -93,3 +93,42 @@ def test_a_previous_that_does_not_exist_is_a_usage_error(
     result = run(["check", "--previous", "nope.txt", this_year.name], this_year.parent,
                  monkeypatch, capsys)
     assert result.code == 2 and "nope.txt" in result.err
+
+
+def _folder(tmp_path: Path, last_issuer: str) -> None:
+    """2020.txt: the example; 2019.txt: the example for 2019 by ``last_issuer``, carrying
+    2 requests of natural persons forward (this year carried over 0)."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    carried = "四、结转下年度继续办理\n\t"
+    last = _as_year(text, 2019).replace(f"{carried}0", f"{carried}2", 1)
+    last = last.replace("邵阳市商务局\n", f"{last_issuer}\n", 1)
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "2019.txt").write_text(last, encoding="utf-8")
+    (tmp_path / "reports" / "2020.txt").write_text(text, encoding="utf-8")
+
+
+def _y_codes(out: str) -> list[tuple[str, str, int]]:
+    return [(d["path"], d["code"], d["line"]) for d in json.loads(out)]
+
+
+def test_a_batch_pairs_one_issuers_consecutive_years(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _folder(tmp_path, "邵阳市商务局")
+    args = ["check", "--format", "json", "--select", "Y801", "--no-cache", "reports"]
+    for jobs in ("1", "2"):
+        result = run([*args, "-j", jobs], tmp_path, monkeypatch, capsys)
+        assert _y_codes(result.out) == [("reports/2020.txt", "Y801", 112)]
+        related = json.loads(result.out)[0]["related"][0]
+        assert (related["path"], related["line"]) == ("reports/2019.txt", 337)
+    unpaired = run([*args, "--no-pair"], tmp_path, monkeypatch, capsys)
+    assert _y_codes(unpaired.out) == []
+
+
+def test_a_batch_never_pairs_different_bodies(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _folder(tmp_path, "邵东市商务局")
+    result = run(["check", "--format", "json", "--select", "Y", "reports"], tmp_path,
+                 monkeypatch, capsys)
+    assert _y_codes(result.out) == []

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlint.config.resolve import Overrides
@@ -41,6 +42,7 @@ class Plan:
     cache_dir: str | None = None
     facts: bool = False
     previous: str | None = None  # last year's report (--previous): every report compared with it
+    pairs: Mapping[str, Job] = field(default_factory=dict)  # a report's name → last year's
 
 
 @dataclass(frozen=True)

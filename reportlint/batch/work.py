@@ -100,7 +100,8 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
     source, document = parse_source(read, resolved.rules.data)
     ctx = Context(document, source.lines, resolved.rules.data, resolved.settings,
                   raw_lines=source.raw_lines, page_facts=source.page_facts,
-                  marks=source.marks, previous=_last_year(plan.previous, resolved))
+                  marks=source.marks,
+                  previous=_last_year(previous_job(job, plan), resolved))
     if not job.explicit and not is_report(ctx):
         return Outcome(FileReport(job.name, ()), NOT_A_REPORT, resolved.fail_on)
     found = check_context(source, ctx, resolved.rules, resolved.selection)
@@ -112,18 +113,25 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
 _last_years: dict[tuple[str, int], LastYear | None] = {}
 
 
-def _last_year(path: str | None, resolved: Resolved) -> LastYear | None:
-    """``--previous``: read once per process and rule set (an unreadable one: no Y rules)."""
-    if path is None:
+def previous_job(job: Job, plan: Plan) -> Job | None:
+    """Last year's report for ``job``: ``--previous``, else the one paired with it."""
+    if plan.previous is not None:
+        return Job(plan.previous, path=plan.previous)
+    return plan.pairs.get(job.name)
+
+
+def _last_year(previous: Job | None, resolved: Resolved) -> LastYear | None:
+    """Read once per process and rule set (an unreadable one: no Y rules)."""
+    if previous is None:
         return None
-    key = (path, id(resolved.rules))
+    key = (previous.name, id(resolved.rules))
     if key not in _last_years:
         try:
-            data = Path(path).read_bytes()
-        except OSError:
+            data: bytes | None = job_bytes(previous)
+        except Unreadable:
             data = None
         _last_years[key] = None if data is None else \
-            last_year_report(path, data, resolved.rules, resolved.settings)
+            last_year_report(previous.name, data, resolved.rules, resolved.settings)
     return _last_years[key]
 
 
@@ -159,6 +167,8 @@ def run_job(job: Job, plan: Plan) -> Outcome:
         if job.article:
             return _article_part(job, resolved)
         data = job_bytes(job)
+        if previous_job(job, plan) is not None:  # depends on another file: not cached
+            return _attachment_named(lint_job_bytes(job, data, resolved, plan), job, data)
         return _attachment_named(cache.cached(job, data, resolved, plan, lint_job_bytes),
                                  job, data)
     except Unreadable as error:
