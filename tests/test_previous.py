@@ -132,3 +132,16 @@ def test_a_batch_never_pairs_different_bodies(
     result = run(["check", "--format", "json", "--select", "Y", "reports"], tmp_path,
                  monkeypatch, capsys)
     assert _y_codes(result.out) == []
+
+
+def test_the_review_says_which_report_was_taken_as_last_years(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _folder(tmp_path, "邵阳市商务局")
+    result = run(["report", "--select", "Y801", "reports", "-o", "review"], tmp_path,
+                 monkeypatch, capsys)
+    assert result.code == 0
+    rows = [json.loads(line) for line in
+            (tmp_path / "review" / "diagnostics.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["path"], r["code"], r["facts"]["previous"]) for r in rows] == [
+        ("reports/2020.txt", "Y801", "reports/2019.txt")]

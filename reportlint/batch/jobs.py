@@ -55,6 +55,7 @@ class ReportFacts:
     format_version: str | None = None
     pages: int | None = None
     published: str | None = None  # ISO date of the signature (落款) date
+    previous: str | None = None  # the report taken as last year's (--previous or paired)
     # (line, page) where each page of a PDF starts, in the lines diagnostics refer to
     page_starts: tuple[tuple[int, int], ...] = ()
 

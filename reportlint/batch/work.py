@@ -32,6 +32,7 @@ from reportlint.check.engine import (
     lint_bytes,
     parse_source,
 )
+from reportlint.check.kinds.years import last_year
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import InputProblem, UsageError
 from reportlint.facts.context import Context, LastYear
@@ -107,6 +108,9 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
     found = check_context(source, ctx, resolved.rules, resolved.selection)
     report = FileReport(job.name, found, read.shown_lines)
     facts = facts_of(ctx, read) if plan.facts else None
+    taken = last_year(ctx)
+    if facts is not None and taken is not None:
+        facts = replace(facts, previous=taken.path)
     return Outcome(report, _status(report), resolved.fail_on, facts=facts)
 
 
