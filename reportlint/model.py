@@ -48,6 +48,10 @@ class Related:
     message: str
     page: int | None = None
     where: str | None = None  # as Diagnostic.where: the cell of a Word table, in words
+    # A place in another file (last year's report): its path, and the text of its line (the
+    # edge converts columns with it, as it does with the report's own lines).
+    path: str | None = None
+    line_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,10 @@ A case file names its rule and lists cases::
         fixed:                                # optional (rules with a fix): the text after
           - replace: [新文字, 规范文字]           #   check --fix, as edits to the input;
                                               #   `fixed: []`: the fix leaves it alone
+        previous:                             # optional (Y rules): last year's report,
+          base: example.txt                   #   given as an input is (base + edits or
+          edits: [...]                        #   input; filename: its name, default
+                                              #   last-year.txt)
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class Case:
     settings: dict[str, Any] = field(default_factory=dict)
     fixed: str | None = None  # the text after every safe fix of the selected rules
     document: str | None = None  # a file under fixtures/, read as bytes instead of ``text``
+    previous: tuple[str, str] | None = None  # last year's report: (file name, text)
 
     @property
     def id(self) -> str:
@@ -100,6 +105,13 @@ def _fixed(raw: dict[str, Any], text: str) -> str | None:
     return text
 
 
+def _previous(raw: dict[str, Any]) -> tuple[str, str] | None:
+    if "previous" not in raw:
+        return None
+    last = raw["previous"]
+    return str(last.get("filename", "last-year.txt")), _text(last)
+
+
 def load_cases() -> list[Case]:
     cases: list[Case] = []
     for path in sorted(CASES.glob("*.yaml")):
@@ -111,5 +123,6 @@ def load_cases() -> list[Case]:
             document = raw.get("document")
             filename = Path(document).name if document else raw.get("filename", "case.txt")
             cases.append(Case(path.name, raw["name"], text, filename, select, expect,
-                              dict(raw.get("settings") or {}), _fixed(raw, text), document))
+                              dict(raw.get("settings") or {}), _fixed(raw, text), document,
+                              _previous(raw)))
     return cases

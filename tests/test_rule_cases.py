@@ -8,8 +8,9 @@ import pytest
 from casefiles import Case, load_cases
 
 from reportlint.check.budget import lint_bounded
-from reportlint.check.engine import Selection, lint_bytes
+from reportlint.check.engine import Selection, last_year_report, lint_bytes
 from reportlint.check.packs import RuleSet, load_rules
+from reportlint.facts.context import LastYear
 from reportlint.fix.run import fix_bytes
 from reportlint.model import Settings
 from reportlint.read.limits import KEYS
@@ -23,12 +24,21 @@ def rules() -> RuleSet:
     return load_rules()
 
 
+def _last_year(case: Case, rules: RuleSet) -> LastYear | None:
+    if case.previous is None:
+        return None
+    name, text = case.previous
+    return last_year_report(name, text.encode("utf-8"), rules, Settings(case.settings))
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_case(case: Case, rules: RuleSet) -> None:
-    # the budget's caps apply in lint_bounded; a fork per case would triple the run time
-    lint = lint_bounded if set(case.settings) & set(KEYS) else lint_bytes
-    report = lint(case.filename, case.data, rules,
-                  Selection(select=case.select), Settings(case.settings))
+    if set(case.settings) & set(KEYS):  # the budget's caps apply in lint_bounded only
+        report = lint_bounded(case.filename, case.data, rules, Selection(select=case.select),
+                              Settings(case.settings))
+    else:  # a fork per case would triple the run time
+        report = lint_bytes(case.filename, case.data, rules, Selection(select=case.select),
+                            Settings(case.settings), _last_year(case, rules))
     got = sorted((d.code, d.span.line, d.span.column) for d in report.diagnostics)
     assert got == list(case.expect)
 

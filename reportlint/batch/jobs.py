@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlint.config.resolve import Overrides
@@ -40,6 +41,8 @@ class Plan:
     overrides: Overrides
     cache_dir: str | None = None
     facts: bool = False
+    previous: str | None = None  # last year's report (--previous): every report compared with it
+    pairs: Mapping[str, Job] = field(default_factory=dict)  # a report's name → last year's
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class ReportFacts:
     format_version: str | None = None
     pages: int | None = None
     published: str | None = None  # ISO date of the signature (落款) date
+    previous: str | None = None  # the report taken as last year's (--previous or paired)
     # (line, page) where each page of a PDF starts, in the lines diagnostics refer to
     page_starts: tuple[tuple[int, int], ...] = ()
 

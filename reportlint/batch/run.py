@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import partial
 
 from reportlint.batch.executor import Executor
@@ -19,5 +20,5 @@ def outcomes(jobs: Iterable[Job], plan: Plan, executor: Executor) -> Iterator[Ou
         try:
             prepare(plan.cache_dir)
         except OSError:
-            plan = Plan(plan.overrides, None, plan.facts)  # cannot write there: no cache
+            plan = replace(plan, cache_dir=None)  # cannot write there: no cache
     return executor.map(partial(run_job, plan=plan), jobs)

@@ -9,7 +9,7 @@ from typing import Any
 from reportlint.check.kinds.base import Finding
 from reportlint.check.packs import Rule, RuleSet
 from reportlint.errors import InputProblem
-from reportlint.facts.context import Context
+from reportlint.facts.context import Context, LastYear
 from reportlint.model import Diagnostic, FileReport, Fix, Settings, Severity, Source, Span
 from reportlint.parse.catalogue import catalogue_of
 from reportlint.parse.parser import parse
@@ -97,12 +97,14 @@ def parse_source(source: Source, data: Mapping[str, Any]) -> tuple[Source, Docum
 
 
 def check_source(
-    source: Source, rules: RuleSet, selection: Selection, settings: Settings
+    source: Source, rules: RuleSet, selection: Selection, settings: Settings,
+    previous: LastYear | None = None,
 ) -> tuple[Diagnostic, ...]:
-    """Diagnostics for a report that was read, addressed in the original file."""
+    """Diagnostics for a report that was read, addressed in the original file; ``previous``:
+    last year's report, for the Y rules."""
     source, document = parse_source(source, rules.data)
     context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines,
-                      page_facts=source.page_facts, marks=source.marks)
+                      page_facts=source.page_facts, marks=source.marks, previous=previous)
     return check_context(source, context, rules, selection)
 
 
@@ -144,12 +146,27 @@ def input_report(path: str, problem: InputProblem, rules: RuleSet,
     return FileReport(path, found, ())
 
 
+def last_year_report(path: str, data: bytes, rules: RuleSet,
+                     settings: Settings) -> LastYear | None:
+    """Last year's report (``--previous``), read and parsed; None when it cannot be read (it
+    is then simply not compared)."""
+    try:
+        read = read_bytes(path, data, settings.get("pdf-engine", PDF_ENGINES[0]))
+    except InputProblem:
+        return None
+    source, document = parse_source(read, rules.data)
+    context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines,
+                      page_facts=source.page_facts, marks=source.marks)
+    return LastYear(path, context, source)
+
+
 def lint_bytes(
-    path: str, data: bytes, rules: RuleSet, selection: Selection, settings: Settings
+    path: str, data: bytes, rules: RuleSet, selection: Selection, settings: Settings,
+    previous: LastYear | None = None,
 ) -> FileReport:
     try:
         source = read_bytes(path, data, settings.get("pdf-engine", PDF_ENGINES[0]))
     except InputProblem as problem:
         return input_report(path, problem, rules, selection)
-    return FileReport(path, check_source(source, rules, selection, settings),
+    return FileReport(path, check_source(source, rules, selection, settings, previous),
                       source.shown_lines)

@@ -12,7 +12,9 @@ from typing import Any, TextIO
 
 import click
 
+from reportlint.batch.executor import executor_for
 from reportlint.batch.jobs import Job, Plan
+from reportlint.batch.pairing import with_pairs
 from reportlint.batch.progress import Progress, wanted
 from reportlint.cli.batchrun import Run, Sinks, cache_dir
 from reportlint.cli.batchrun import stream as stream_run
@@ -34,10 +36,23 @@ class BatchOptions:
     files_from: str | None = None
     verbose: bool = False
     expect: str | None = None  # a register of the units that must publish
+    previous: str | None = None  # last year's report
+    pair: bool = True  # pair the reports of a batch across years
+
+    def paired_plan(self, overrides: Overrides, jobs: Sequence[Job],
+                    facts: bool = False) -> Plan:
+        """The plan, with the batch's reports paired across years (a first pass for their
+        facts) unless ``--no-pair``, ``--previous`` or a single report."""
+        plan = self.plan(overrides, facts)
+        if not self.pair or self.previous is not None or len(jobs) < 2:
+            return plan
+        return with_pairs(jobs, plan, executor_for(self.jobs, len(jobs)))
 
     def plan(self, overrides: Overrides, facts: bool = False) -> Plan:
         wants_facts = facts or self.expect is not None
-        return Plan(overrides, cache_dir(self.no_cache, self.cache_dir), wants_facts)
+        # a result that depends on another file is not cached (its key is this file's)
+        cache = None if self.previous else cache_dir(self.no_cache, self.cache_dir)
+        return Plan(overrides, cache, wants_facts, self.previous)
 
 
 @dataclass(frozen=True)
@@ -74,11 +89,17 @@ def batch_options(command: Callable[..., None]) -> Callable[..., None]:
                   help="A register of the units that must publish (CSV: unit name, issuer "
                        "kind, optional deadline): B901 for each without a report, B902 for "
                        "duplicates.")
+    @click.option("--previous", type=click.Path(exists=True, dir_okay=False),
+                  help="Last year's report of the same issuer: Y801-Y803 compare with it.")
+    @click.option("--no-pair", is_flag=True,
+                  help="Do not pair the reports of a batch with last year's of their issuer.")
     @wraps(command)
     def wrapper(*args: Any, jobs: int | None, progress: bool | None, no_cache: bool,
                 cache_dir: str | None, files_from: str | None, verbose: bool,
-                expect: str | None, **kwargs: Any) -> None:
-        batch = BatchOptions(jobs, progress, no_cache, cache_dir, files_from, verbose, expect)
+                expect: str | None, previous: str | None, no_pair: bool,
+                **kwargs: Any) -> None:
+        batch = BatchOptions(jobs, progress, no_cache, cache_dir, files_from, verbose, expect,
+                             previous, not no_pair)
         command(*args, batch=batch, **kwargs)
 
     return wrapper
@@ -121,8 +142,8 @@ def run_check(jobs: Sequence[Job], overrides: Overrides, fmt: str, options: Form
             out = _open(shown.output_file, stack)
         elif shown.to_terminal:
             out = sys.stdout
-        run = stream_run(jobs, batch.plan(overrides), batch.jobs, writer, Sinks(out, progress),
-                         batch.expect)
+        plan = batch.paired_plan(overrides, jobs)
+        run = stream_run(jobs, plan, batch.jobs, writer, Sinks(out, progress), batch.expect)
     if shown.statistics and shown.output_file is None:
         click.echo(writer.tally.statistics, nl=False)
     elif shown.quiet or shown.output_file is not None:

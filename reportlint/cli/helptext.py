@@ -49,6 +49,11 @@ HELP: dict[tuple[str, str | None], str] = {
     ("extract", None): "显示从报告（PDF、HTML、Word 等）中提取的文字，带有问题所指的行号和页码。",
     ("annotate", None): "为 Word 或 PDF 报告生成带批注的副本：每个问题一条批注（原文件不变）。",
     ("serve", None): "启动网页检查服务：在浏览器中上传报告并查看结果（另有 POST /api/check）。",
+    ("export", None): "导出每个已绑定的表格单元格和每份报告的事实"
+                      "（文件夹或 .zip：其中的所有报告文件）。",
+    ("export", "fmt"): "csv（带 BOM 的 UTF-8）或 jsonl（每行一个 JSON 对象）。",
+    ("export", "output"): "写入该文件（默认：标准输出）。",
+    ("export", "files_from"): "从该文件读取更多路径，每行一个（“-”：标准输入）。",
 }
 
 

@@ -16,6 +16,7 @@ from reportlint.cli.annotating import annotate_command
 from reportlint.cli.batchrun import exit_status, gather
 from reportlint.cli.checkopts import BatchOptions, Shown, batch_options, run_check
 from reportlint.cli.clean import clean_cache
+from reportlint.cli.export import export_cells
 from reportlint.cli.fixing import refuse_stdin
 from reportlint.cli.fixrun import fix_files, show_diff
 from reportlint.cli.helptext import chinese_help
@@ -327,6 +328,7 @@ cli.add_command(clean_cache)
 cli.add_command(review_report)
 cli.add_command(annotate_command)
 cli.add_command(serve_command)
+cli.add_command(export_cells)
 chinese_help(cli)
 
 

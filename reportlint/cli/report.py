@@ -63,7 +63,8 @@ def selection_options(command: Callable[..., None]) -> Callable[..., None]:
 def _runs(paths: tuple[str, ...], stdin_filename: str | None, overrides: Overrides,
           batch: BatchOptions, quiet: bool) -> tuple[int, Any]:
     jobs = gather(paths, stdin_filename, batch.files_from)
-    found = outcomes(jobs, batch.plan(overrides, facts=True), executor_for(batch.jobs, len(jobs)))
+    plan = batch.paired_plan(overrides, jobs, facts=True)
+    found = outcomes(jobs, plan, executor_for(batch.jobs, len(jobs)))
     return len(jobs), found
 
 

@@ -6,11 +6,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from reportlint.model import Mark, PageFact, Settings
+from reportlint.model import Mark, PageFact, Settings, Source
 from reportlint.parse.catalogue import Catalogue, catalogue_of
 from reportlint.parse.tree import Document
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LastYear:
+    """Last year's report as the Y rules see it: parsed, and with what places its cells and
+    headings in its own file (``source``: the text its spans are in, mapped to the file)."""
+
+    path: str
+    context: Context
+    source: Source
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,7 @@ class Context:
     raw_lines: tuple[str, ...] = ()  # the lines before normalisation (full-width digits …)
     page_facts: tuple[PageFact, ...] = ()  # what the page says of the report (model.PageFact)
     marks: tuple[Mark, ...] = ()  # watermarks and seals the reader kept apart from the text
+    previous: LastYear | None = None  # last year's report of the same issuer, when paired
 
     def derived(self, name: str, compute: Callable[[Context], T]) -> T:
         if name not in self.memo:

@@ -14,6 +14,7 @@ from reportlint.common.names import one_line
 from reportlint.model import Diagnostic, FileReport, Severity, Span
 from reportlint.output.base import FormatOptions, ordered
 from reportlint.output.columns import display_column, line_text
+from reportlint.output.elsewhere import related_lines, related_path
 from reportlint.output.place import place_suffix
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -34,7 +35,9 @@ def _entry(report: FileReport, diagnostic: Diagnostic) -> list[str]:
     out = [f"{_where(report.lines, report.path, diagnostic.span)}: {level}: "
            f"{_one_line(message)} [{diagnostic.code}]"]
     for related in diagnostic.related:
-        out.append(f"{_where(report.lines, report.path, related.span)}: note: "
+        where = _where(related_lines(report, related), related_path(report, related),
+                       related.span)
+        out.append(f"{where}: note: "
                    f"{_one_line(related.message)}{place_suffix(related)} [{diagnostic.code}]")
     return out
 

@@ -31,7 +31,8 @@ def escape_property(text: str) -> str:
 def _message(path: str, diagnostic: Diagnostic) -> str:
     text = diagnostic.message + place_suffix(diagnostic)
     for related in diagnostic.related:
-        text += (f"\n{path}:{related.span.line}:{related.span.column}{place_suffix(related)}: "
+        span = related.span
+        text += (f"\n{related.path or path}:{span.line}:{span.column}{place_suffix(related)}: "
                  f"{related.message}")
     return text
 

@@ -14,7 +14,8 @@ from reportlint.output.base import FormatOptions, ordered
 def _related(related: Related) -> dict[str, Any]:
     span = related.span
     return {"line": span.line, "column": span.column, "end_line": span.end_line,
-            "end_column": span.end_column, "page": related.page, "message": related.message}
+            "end_column": span.end_column, "page": related.page, "message": related.message,
+            **({"path": related.path} if related.path is not None else {})}
 
 
 def diagnostic_object(path: str, diagnostic: Diagnostic) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from reportlint.check.packs import Rule
 from reportlint.model import Diagnostic, FileReport, Related, Severity, Span
 from reportlint.output.base import FormatOptions, ordered
 from reportlint.output.columns import convert_span, flagged_text, line_text, utf16_column
+from reportlint.output.elsewhere import related_lines, related_path
 from reportlint.output.paths import SRCROOT, artifact_location, base_uri
 from reportlint.output.place import place_properties, place_suffix
 
@@ -144,7 +145,8 @@ def _result(report: FileReport, diagnostic: Diagnostic, index: int, fingerprint:
     }
     related = []
     for number, item in enumerate(diagnostic.related, start=1):
-        location = _physical(report.path, report.lines, item.span, options)
+        location = _physical(related_path(report, item), related_lines(report, item),
+                             item.span, options)
         location.update(id=number, message={"text": item.message + place_suffix(item)})
         _place_region(location, item)
         related.append(location)

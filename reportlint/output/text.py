@@ -9,6 +9,7 @@ from reportlint.common.names import one_line
 from reportlint.model import Diagnostic, FileReport, Severity
 from reportlint.output.base import FormatOptions, ordered, summary_line
 from reportlint.output.columns import is_control
+from reportlint.output.elsewhere import related_path
 from reportlint.output.window import WINDOW, char_cells, window
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -76,8 +77,9 @@ def _entry(report: FileReport, diagnostic: Diagnostic, options: FormatOptions) -
     for related in diagnostic.related:
         page = f" (第{related.page}页)" if related.page is not None else ""
         where = f" ({related.where})" if related.where else ""
-        lines.append(f"      = {one_line(report.path)}:{related.span.line}:{related.span.column}"
-                     f"{page}{where}: {one_line(related.message, keep=_MESSAGE_LAYOUT)}")
+        at = f"{one_line(related_path(report, related))}:{related.span.line}:{related.span.column}"
+        message = one_line(related.message, keep=_MESSAGE_LAYOUT)
+        lines.append(f"      = {at}{page}{where}: {message}")
     return lines
 
 

@@ -47,6 +47,8 @@ def where_of(source: Source, line: int, column: int = 1) -> str | None:
 
 
 def _map_related(source: Source, related: Related) -> Related:
+    if related.path is not None:  # another file's place: already in that file's terms
+        return related
     span = related.span
     return Related(map_span(source, span), related.message, page_of(source, span.line),
                    where_of(source, span.line, span.column))

@@ -27,6 +27,7 @@ class Ref:
     row: str
     column: str
     tag: bool = False  # row names a tag: the sum of every row with it
+    last: bool = False  # a cell of last year's report (``last(row.column)``)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,9 @@ def _side(tree: Any) -> Side:
             constant += sign * Decimal(str(child.children[0]))
         elif child.data == "cell":
             terms.append((sign, Ref(_name(child.children[0]), _name(child.children[1]))))
+        elif child.data == "last":
+            cell = child.children[0]
+            terms.append((sign, Ref(_name(cell.children[0]), _name(cell.children[1]), last=True)))
         else:  # total: sum(#tag.column)
             tag = str(child.children[0])
             terms.append((sign, Ref(tag, _name(child.children[1]), tag=True)))
@@ -97,10 +101,14 @@ def _resolve(name: str, bindings: Mapping[str, str]) -> str:
     return bindings.get(name[1:], name) if name.startswith("$") else name
 
 
-def _cells(side: Side, table: BoundTable, bindings: Mapping[str, str],
-           ) -> Iterator[tuple[int, BoundCell] | None]:
-    template = table.template
+def _cells(side: Side, this: BoundTable, bindings: Mapping[str, str],
+           last: BoundTable | None) -> Iterator[tuple[int, BoundCell] | None]:
     for sign, ref in side.terms:
+        table = last if ref.last else this
+        if table is None:
+            yield None
+            continue
+        template = table.template
         column = _resolve(ref.column, bindings)
         rows = [r.key for r in template.tagged(ref.row)] if ref.tag and template else \
             [_resolve(ref.row, bindings)]
@@ -114,11 +122,12 @@ def _total(cells: list[tuple[int, BoundCell]], constant: Decimal) -> Decimal:
 
 
 def evaluate(relation: Relation, table: BoundTable, bindings: Mapping[str, str],
-             target: tuple[str, str]) -> Outcome | None:
+             target: tuple[str, str], last: BoundTable | None = None) -> Outcome | None:
     """The outcome of one instance, or None when a cell is missing or not a number
-    (reported elsewhere: F205, N301)."""
-    left = list(_cells(relation.left, table, bindings))
-    right = list(_cells(relation.right, table, bindings))
+    (reported elsewhere: F205, N301). ``last``: the same table in last year's report, for
+    the ``last(...)`` cells (without it, a relation naming one has no outcome)."""
+    left = list(_cells(relation.left, table, bindings, last))
+    right = list(_cells(relation.right, table, bindings, last))
     if any(c is None or c[1].value is None for c in left + right):
         return None
     lcells = [c for c in left if c is not None]

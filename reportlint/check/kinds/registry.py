@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from reportlint.check.kinds import contact, dates, marks, prose, structure, tables, text
+from reportlint.check.kinds import (
+    contact,
+    dates,
+    marks,
+    prose,
+    structure,
+    tables,
+    text,
+    years,
+)
 from reportlint.check.kinds.base import Kind
 
 KINDS: dict[str, Kind] = {
@@ -13,4 +22,5 @@ KINDS: dict[str, Kind] = {
     **prose.KINDS,
     **tables.KINDS,
     **marks.KINDS,
+    **years.KINDS,
 }
