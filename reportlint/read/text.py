@@ -59,29 +59,32 @@ def _candidates(data: bytes) -> list[tuple[str, bytes]]:
 _UNDECODABLE = "无法将文件解码为文本（尝试了 UTF-8、UTF-16、GB18030），可能不是文本文件"
 
 
-def decode(data: bytes) -> str:
-    """Decode report bytes or raise :class:`InputProblem` (E001)."""
+def _reading(data: bytes) -> tuple[str, str, int] | None:
+    """The text, the encoding it was read in and the length of the BOM, or None when no
+    candidate reads ``data`` without replacing bytes."""
     for encoding, body in _candidates(data):
         try:
             text = body.decode(encoding)
         except UnicodeDecodeError:
             continue
         if not _looks_binary(text):
-            return text
-    raise InputProblem("E001", _UNDECODABLE)
+            return text, encoding, len(data) - len(body)
+    return None
+
+
+def decode(data: bytes) -> str:
+    """Decode report bytes or raise :class:`InputProblem` (E001)."""
+    found = _reading(data)
+    if found is None:
+        raise InputProblem("E001", _UNDECODABLE)
+    return found[0]
 
 
 def encoding_of(data: bytes) -> tuple[str, int] | None:
     """The encoding ``decode`` reads ``data`` in and the length of its BOM, or None when it
     cannot read it without replacing bytes (a fix then leaves the file alone)."""
-    for encoding, body in _candidates(data):
-        try:
-            text = body.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if not _looks_binary(text):
-            return encoding, len(data) - len(body)
-    return None
+    found = _reading(data)
+    return None if found is None else (found[1], found[2])
 
 
 def decode_lenient(data: bytes) -> tuple[str, str | None]:
