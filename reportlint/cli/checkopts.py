@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 import click
 
+from reportlint.batch.executor import Executor, executor_for
 from reportlint.batch.jobs import Job, Plan
 from reportlint.batch.progress import Progress, wanted
 from reportlint.cli.batchrun import Run, Sinks, cache_dir
@@ -33,10 +34,25 @@ class BatchOptions:
     files_from: str | None = None
     verbose: bool = False
     expect: str | None = None  # a register of the units that must publish
+    scheduler: str | None = None  # a Dask scheduler's address, or "local"
+    ship_bytes: bool = False  # send each file's bytes to the cluster's workers
 
     def plan(self, overrides: Overrides, facts: bool = False) -> Plan:
         wants_facts = facts or self.expect is not None
-        return Plan(overrides, cache_dir(self.no_cache, self.cache_dir), wants_facts)
+        plan = Plan(overrides, cache_dir(self.no_cache, self.cache_dir), wants_facts)
+        if self.scheduler is None:
+            return plan
+        from reportlint.batch.cluster import plan_for_workers
+
+        return plan_for_workers(plan)
+
+    def executor(self, items: int) -> Executor:
+        """The local pool (``-j``), or the Dask cluster of ``--scheduler``."""
+        if self.scheduler is None:
+            return executor_for(self.jobs, items)
+        from reportlint.batch.cluster import DaskCluster
+
+        return DaskCluster(self.scheduler, self.jobs, self.ship_bytes)
 
 
 @dataclass(frozen=True)
@@ -73,11 +89,21 @@ def batch_options(command: Callable[..., None]) -> Callable[..., None]:
                   help="A register of the units that must publish (CSV: unit name, issuer "
                        "kind, optional deadline): B901 for each without a report, B902 for "
                        "duplicates.")
+    @click.option("--scheduler", metavar="tcp://HOST:8786|local",
+                  help="Run the per-file work on a Dask cluster (needs reportlint[dask]; "
+                       "local: a cluster of -j processes here).")
+    @click.option("--ship-bytes", is_flag=True,
+                  help="With --scheduler: send each file's bytes to the workers (for paths "
+                       "the workers cannot read).")
     @wraps(command)
     def wrapper(*args: Any, jobs: int | None, progress: bool | None, no_cache: bool,
                 cache_dir: str | None, files_from: str | None, verbose: bool,
-                expect: str | None, **kwargs: Any) -> None:
-        batch = BatchOptions(jobs, progress, no_cache, cache_dir, files_from, verbose, expect)
+                expect: str | None, scheduler: str | None, ship_bytes: bool,
+                **kwargs: Any) -> None:
+        if ship_bytes and scheduler is None:
+            raise click.UsageError("--ship-bytes needs --scheduler")
+        batch = BatchOptions(jobs, progress, no_cache, cache_dir, files_from, verbose, expect,
+                             scheduler, ship_bytes)
         command(*args, batch=batch, **kwargs)
 
     return wrapper
@@ -121,7 +147,7 @@ def run_check(jobs: Sequence[Job], overrides: Overrides, fmt: str, options: Form
         elif shown.to_terminal:
             out = sys.stdout
         run = stream_run(jobs, batch.plan(overrides), batch.jobs, writer, Sinks(out, progress),
-                         batch.expect)
+                         batch.expect, batch.executor(len(jobs)))
     if shown.statistics and shown.output_file is None:
         click.echo(writer.tally.statistics, nl=False)
     elif shown.quiet or shown.output_file is not None:

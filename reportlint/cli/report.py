@@ -10,7 +10,6 @@ from typing import Any
 
 import click
 
-from reportlint.batch.executor import executor_for
 from reportlint.batch.jobs import CLEAN, FINDINGS, NOT_A_REPORT, Outcome
 from reportlint.batch.register import Seen, compare, load_register
 from reportlint.batch.run import outcomes
@@ -63,7 +62,7 @@ def selection_options(command: Callable[..., None]) -> Callable[..., None]:
 def _runs(paths: tuple[str, ...], stdin_filename: str | None, overrides: Overrides,
           batch: BatchOptions, quiet: bool) -> tuple[int, Any]:
     jobs = gather(paths, stdin_filename, batch.files_from)
-    found = outcomes(jobs, batch.plan(overrides, facts=True), executor_for(batch.jobs, len(jobs)))
+    found = outcomes(jobs, batch.plan(overrides, facts=True), batch.executor(len(jobs)))
     return len(jobs), found
 
 
