@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar, cast
 
 from reportlint.batch.jobs import Job, Plan
@@ -89,15 +89,31 @@ def _ordered(client: Any, fn: Callable[[T], R], items: Iterable[T],
     pending: deque[Any] = deque()
     source = iter(items)
     for item in source:
-        pending.append(client.submit(fn, item, pure=False))
+        pending.append(_submit(client, fn, item))
         if len(pending) >= window:
             break
     while pending:
         result: R = pending.popleft().result()
         for item in source:
-            pending.append(client.submit(fn, item, pure=False))
+            pending.append(_submit(client, fn, item))
             break
         yield result
+
+
+@dataclass(frozen=True)
+class _Done:
+    value: Any
+
+    def result(self) -> Any:
+        return self.value
+
+
+def _submit(client: Any, fn: Callable[[T], R], item: T) -> Any:
+    """A part of a web article split over pages reads its sibling pages by the names the
+    client was given: it is linted here (such articles are rare)."""
+    if isinstance(item, Job) and item.article:
+        return _Done(fn(item))
+    return client.submit(fn, item, pure=False)
 
 
 def for_workers(job: Job, ship_bytes: bool) -> Job:
@@ -108,7 +124,7 @@ def for_workers(job: Job, ship_bytes: bool) -> Job:
     if job.data is not None or job.path is None:
         return job
     absolute = replace(job, path=os.path.abspath(job.path))
-    if not ship_bytes or job.article:
+    if not ship_bytes or job.article:  # an article's parts are linted on the client
         return absolute
     try:
         return replace(absolute, data=job_bytes(absolute))
