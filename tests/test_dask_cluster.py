@@ -94,8 +94,10 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
 
 
 def _reports(root: Path, copies: int = 1) -> Path:
-    """Text, Markdown, PDF, HTML and DOCX reports, some with findings, nested."""
+    """Text, Markdown, PDF, HTML and DOCX reports, some with findings, nested, and a web
+    article split over pages."""
     folder = root / "in"
+    shutil.copytree(DOCUMENTS / "pages" / "utf8" / "article", folder / "article")
     for index in range(copies):
         write(folder, {f"{index}/县/clean.txt": EXAMPLE, f"{index}/部门/warning.md": WARNING_ONLY,
                        f"{index}/broken.txt": BROKEN})
