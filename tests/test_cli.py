@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import EXAMPLE, example_text, run
@@ -178,14 +179,14 @@ def test_an_unreadable_file_does_not_stop_the_others(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, "a.txt", BROKEN)
     locked = write(tmp_path, "b.txt", example_text())
-    real_read = Path.read_bytes
+    real_open = Path.open
 
-    def read_bytes(path: Path) -> bytes:  # as a file without read permission does (not root)
+    def open_(path: Path, *args: Any, **kwargs: Any) -> Any:  # as without read permission
         if path == locked:
             raise PermissionError(13, "Permission denied", str(path))
-        return real_read(path)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
     result = run("check", "--format", "json", "--select", "S", str(tmp_path))
     assert result.exit_code == 2
     assert [(Path(d["path"]).name, d["code"]) for d in result.json()] == [("a.txt", "S103")]

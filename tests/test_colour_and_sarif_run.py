@@ -84,7 +84,8 @@ def test_sarif_invocation_names_unreadable_paths(project: Path, monkeypatch: pyt
         "toolExecutionNotifications": [
             {"level": "error", "message": {"text": "gone.txt：文件或文件夹不存在"}},
             {"level": "warning", "message": {
-                "text": "empty：没有找到报告文件（.doc .docx .htm .html .md .pdf .shtml .txt .wps）"}},
+                "text": "empty：没有找到报告文件"
+                        "（.doc .docx .htm .html .md .pdf .shtml .txt .wps）"}},
         ]}]
     results = log["runs"][0]["results"]  # error.txt is still checked
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]

@@ -18,11 +18,13 @@ from typing import Any, TypeVar, cast
 from reportlint.batch.jobs import Job, Plan
 from reportlint.batch.work import Unreadable, forget, job_bytes
 from reportlint.errors import UsageError
+from reportlint.read.limits import Limits
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 LOCAL = "local"
+SHIP_LIMIT = Limits().max_bytes  # the most --ship-bytes holds of one file
 WINDOW_PER_WORKER = 8
 
 
@@ -127,9 +129,11 @@ def for_workers(job: Job, ship_bytes: bool) -> Job:
     if not ship_bytes or job.article:  # an article's parts are linted on the client
         return absolute
     try:
-        return replace(absolute, data=job_bytes(absolute))
+        data = job_bytes(absolute, SHIP_LIMIT)
     except Unreadable:
         return absolute
+    # larger than the default size cap: not held here; the worker reads it (or says it cannot)
+    return absolute if len(data) > SHIP_LIMIT else replace(absolute, data=data)
 
 
 def plan_for_workers(plan: Plan) -> Plan:

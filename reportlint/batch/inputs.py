@@ -58,7 +58,14 @@ def archive_jobs(archive: Path) -> Iterator[Job]:
 
 
 def _folder_jobs(folder: Path) -> Iterator[Job]:
-    for path in sorted(folder.rglob("*")):
+    """The report files under ``folder``; a sub-folder that cannot be listed is a job too,
+    which fails to read: it is named on stderr and the run exits 2, the others checked."""
+    locked: list[Path] = []
+    found = [Path(top) / name for top, folders, files in
+             os.walk(folder, onerror=lambda error: locked.append(Path(error.filename)))
+             for name in files]
+    yield from (Job(str(path), str(path), explicit=False) for path in locked)
+    for path in sorted(found):
         if not path.is_file() or _hidden(path.relative_to(folder).parts):
             continue
         suffix = path.suffix.lower()

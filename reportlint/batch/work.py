@@ -25,12 +25,20 @@ from reportlint.batch.jobs import (
 )
 from reportlint.check.articles import lint_article
 from reportlint.check.attachments import name_local_attachment
-from reportlint.check.engine import RuleFailure, check_context, lint_bytes, parse_source
+from reportlint.check.budget import budget_of, run_bounded, warm
+from reportlint.check.engine import (
+    RuleFailure,
+    check_context,
+    input_report,
+    lint_bytes,
+    parse_source,
+)
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import InputProblem, UsageError
 from reportlint.facts.context import Context
 from reportlint.model import FileReport
 from reportlint.read import PDF_ENGINES, read_bytes
+from reportlint.read.limits import too_costly
 
 # A zip member larger than this is not read (a zip bomb expands a few KB to gigabytes).
 MAX_MEMBER_BYTES = 256 * 1024 * 1024
@@ -66,17 +74,23 @@ def _member_bytes(archive: str, member: str) -> bytes:
         return opened.read(info)
 
 
-def job_bytes(job: Job) -> bytes:
+def job_bytes(job: Job, limit: int | None = None) -> bytes:
+    """The job's bytes; with a limit, at most one byte past it (``/dev/zero`` ends)."""
     if job.data is not None:
         return job.data
     assert job.path is not None
     try:
         if job.member is not None:
             return _member_bytes(job.path, job.member)
-        return Path(job.path).read_bytes()
+        if os.path.isdir(job.path):  # a sub-folder the walk could not list
+            os.listdir(job.path)
+        with Path(job.path).open("rb") as stream:
+            return stream.read(-1 if limit is None else limit + 1)
     except (OSError, zipfile.BadZipFile, KeyError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        raise Unreadable(f"{job.name}: cannot read: {reason}") from None
+        what = "folder" if os.path.isdir(job.path) else ""
+        raise Unreadable(f"{job.name}: cannot read{' ' + what if what else ''}: "
+                         f"{reason}") from None
 
 
 def _status(report: FileReport) -> str:
@@ -100,6 +114,22 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
     report = FileReport(job.name, found, read.shown_lines)
     facts = facts_of(ctx, read) if plan.facts else None
     return Outcome(report, _status(report), resolved.fail_on, facts=facts)
+
+
+def _bounded(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
+    """``lint_job_bytes`` within the file's budget (check/budget.py): past a limit, one E003."""
+    budget = budget_of(resolved.settings)
+    rules, selection, settings = resolved.rules, resolved.selection, resolved.settings
+    if len(data) > budget.limits.max_bytes:
+        found: Outcome | InputProblem = too_costly("文件大小（字节）", budget.limits.max_bytes,
+                                                   "max-bytes")
+    else:
+        found = run_bounded(lambda: lint_job_bytes(job, data, resolved, plan), budget,
+                            lambda: warm(rules, selection, settings))
+    if isinstance(found, InputProblem):
+        report = input_report(job.name, found, rules, selection)
+        return Outcome(report, _status(report), resolved.fail_on)
+    return found
 
 
 def _article_part(job: Job, resolved: Resolved) -> Outcome:
@@ -133,9 +163,8 @@ def run_job(job: Job, plan: Plan) -> Outcome:
         resolved = resolver_for(plan.overrides).resolve(job.config_path)
         if job.article:
             return _article_part(job, resolved)
-        data = job_bytes(job)
-        return _attachment_named(cache.cached(job, data, resolved, plan, lint_job_bytes),
-                                 job, data)
+        data = job_bytes(job, budget_of(resolved.settings).limits.max_bytes)
+        return _attachment_named(cache.cached(job, data, resolved, plan, _bounded), job, data)
     except Unreadable as error:
         return Outcome(empty, UNREADABLE, problem=str(error))
     except (UsageError, RuleFailure) as error:

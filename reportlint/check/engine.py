@@ -136,14 +136,20 @@ def reader_problems(source: Source, rules: RuleSet, selection: Selection) -> lis
     return found
 
 
+def input_report(path: str, problem: InputProblem, rules: RuleSet,
+                 selection: Selection) -> FileReport:
+    """The report of a file that could not be linted: its one E diagnostic, if selected."""
+    enabled = selection.enabled(problem.code)
+    found = (_input_diagnostic(problem, rules, selection),) if enabled else ()
+    return FileReport(path, found, ())
+
+
 def lint_bytes(
     path: str, data: bytes, rules: RuleSet, selection: Selection, settings: Settings
 ) -> FileReport:
     try:
         source = read_bytes(path, data, settings.get("pdf-engine", PDF_ENGINES[0]))
     except InputProblem as problem:
-        enabled = selection.enabled(problem.code)
-        found = (_input_diagnostic(problem, rules, selection),) if enabled else ()
-        return FileReport(path, found, ())
+        return input_report(path, problem, rules, selection)
     return FileReport(path, check_source(source, rules, selection, settings),
                       source.shown_lines)

@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from reportlint.check.kinds.base import Kind
+from reportlint.check.kinds.base import MESSAGE, Kind
 from reportlint.check.kinds.registry import KINDS
 from reportlint.check.linedict import LineDict
 from reportlint.check.packcache import cached_pack
+from reportlint.check.templates import Known, known_placeholders, template_problem
 from reportlint.common.resources import builtin_rules_dir
 from reportlint.errors import UsageError
 from reportlint.model import Severity
@@ -92,7 +94,13 @@ def _check_type(path: Path, doc: LineDict, key: str, types: tuple[type, ...],
                     f"{_type_name(types)}, got {type(value).__name__}")
 
 
-def _validate_params(path: Path, doc: LineDict, kind: Kind) -> dict[str, Any]:
+def _is_template(kind: Kind, key: str) -> bool:
+    spec = kind.params[key]
+    return spec is MESSAGE or spec.placeholders is not None or key == "doubtful"
+
+
+def _validate_params(path: Path, doc: LineDict, kind: Kind,
+                     known: Known | None = None) -> dict[str, Any]:
     raw = doc.get("params") or LineDict()
     if not isinstance(raw, LineDict):
         raw = LineDict(raw)
@@ -100,9 +108,9 @@ def _validate_params(path: Path, doc: LineDict, kind: Kind) -> dict[str, Any]:
     raw.line = raw.line or doc.line_of("params")
     for key in raw:
         if key not in kind.params:
-            known = ", ".join(sorted(kind.params)) or "none"
+            names = ", ".join(sorted(kind.params)) or "none"
             raise _fail(path, raw.line_of(key), f"key 'params.{key}': unknown parameter of "
-                        f"kind '{doc['kind']}' (known: {known})")
+                        f"kind '{doc['kind']}' (known: {names})")
     params: dict[str, Any] = {}
     for key, spec in kind.params.items():
         if key not in raw:
@@ -113,6 +121,10 @@ def _validate_params(path: Path, doc: LineDict, kind: Kind) -> dict[str, Any]:
             continue
         _check_type(path, raw, key, spec.types, prefix="params.")
         problem = spec.validate(raw[key]) if spec.validate else None
+        if problem is None and _is_template(kind, key):
+            allowed = frozenset(spec.placeholders) if spec.placeholders is not None else \
+                None if known is None else known.get((doc["kind"], key))
+            problem = template_problem(raw[key], allowed)
         if problem:
             raise _fail(path, raw.line_of(key), f"key 'params.{key}': {problem}")
         params[key] = raw[key]
@@ -125,7 +137,7 @@ def load_yaml(path: Path) -> Any:
     return load(path)
 
 
-def load_rule(path: Path, pack: str) -> Rule:
+def load_rule(path: Path, pack: str, known: Known | None = None) -> Rule:
     doc = load_yaml(path)
     if not isinstance(doc, LineDict):
         raise _fail(path, 1, "a rule file must be a mapping of keys")
@@ -150,9 +162,9 @@ def load_rule(path: Path, pack: str) -> Rule:
         raise _fail(path, doc.line_of("severity"), f"key 'severity': {error}") from None
     kind = KINDS.get(doc["kind"])
     if kind is None:
-        known = ", ".join(sorted(KINDS))
+        kinds = ", ".join(sorted(KINDS))
         raise _fail(path, doc.line_of("kind"), f"key 'kind': unknown kind {doc['kind']!r} "
-                    f"(known: {known})")
+                    f"(known: {kinds})")
     if "fix" in doc and not kind.fixes:
         raise _fail(path, doc.line_of("fix"), f"key 'fix': kind {doc['kind']!r} has no "
                     "automatic fix")
@@ -163,7 +175,7 @@ def load_rule(path: Path, pack: str) -> Rule:
         severity=severity,
         description=description,
         kind=doc["kind"],
-        params=_validate_params(path, doc, kind),
+        params=_validate_params(path, doc, kind, known),
         summary=str(doc.get("summary") or description.splitlines()[0]).strip(),
         example=doc.get("example"),
         file=str(path),
@@ -201,14 +213,15 @@ def _manifest(folder: Path) -> tuple[Path, LineDict]:
     return path, manifest
 
 
-def load_pack(folder: Path) -> Pack:
+def load_pack(folder: Path, known: Known | None = None) -> Pack:
+    """A pack; ``known``: the placeholders each kind fills in (checked in its messages)."""
     if not folder.is_dir():
         raise UsageError(f"{folder}: rule pack folder not found")
     manifest_path, manifest = _manifest(folder)
     name = str(manifest.get("name", folder.name))
     files = sorted(p for p in folder.glob("*.yaml") if p.name != "pack.yaml")
     files += sorted(folder.glob("*.yml"))
-    rules = tuple(load_rule(path, name) for path in files)
+    rules = tuple(load_rule(path, name, known) for path in files)
     return Pack(name, folder, rules, _load_data(folder, manifest, manifest_path))
 
 
@@ -228,9 +241,15 @@ def _merge(packs: list[Pack]) -> RuleSet:
 
 def load_rules(extra: tuple[Path, ...] = ()) -> RuleSet:
     """The built-in pack plus the user's packs, in order; a folder named twice (in the
-    configuration and by ``--rules``, or twice) is loaded once."""
-    folders = {_identity(folder): folder for folder in (builtin_rules_dir(), *extra)}
-    return _merge([cached_pack(folder, load_pack) for folder in folders.values()])
+    configuration and by ``--rules``, or twice) is loaded once. The user's message templates
+    may use the placeholders the built-in rules of the same kind use."""
+    builtin, *extras = {_identity(f): f for f in (builtin_rules_dir(), *extra)}.values()
+    packs = [cached_pack(builtin, load_pack)]
+    known = known_placeholders((r.kind, key, value) for r in packs[0].rules
+                               for key, value in r.params.items()
+                               if isinstance(value, str) and _is_template(KINDS[r.kind], key))
+    packs += [cached_pack(folder, partial(load_pack, known=known)) for folder in extras]
+    return _merge(packs)
 
 
 def _identity(folder: Path) -> Path:

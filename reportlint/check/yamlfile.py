@@ -27,6 +27,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     result.line = node.start_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):  # an alias bomb as a key: str() hangs
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain value (not a list, mapping or alias of one)",
+                key_node.start_mark)
         key = loader.construct_object(key_node, deep=True)
         result[str(key)] = loader.construct_object(value_node, deep=True)
         result.key_lines[str(key)] = key_node.start_mark.line + 1

@@ -17,6 +17,7 @@ from reportlint.batch.jobs import Job, Plan
 from reportlint.batch.progress import Progress, wanted
 from reportlint.cli.batchrun import Run, Sinks, cache_dir
 from reportlint.cli.batchrun import stream as stream_run
+from reportlint.common.names import one_line
 from reportlint.config.resolve import Overrides
 from reportlint.errors import UsageError
 from reportlint.output.base import FormatOptions
@@ -132,7 +133,7 @@ def tell_skipped(run: Run, verbose: bool) -> None:
         for name in run.not_reports:
             click.echo(f"  {name}", err=True)
     for problem in run.unreadable:
-        click.echo(f"reportlint: {problem}", err=True)
+        click.echo(f"reportlint: {one_line(problem)}", err=True)
 
 
 def run_check(jobs: Sequence[Job], overrides: Overrides, fmt: str, options: FormatOptions,

@@ -47,6 +47,8 @@ HELP: dict[tuple[str, str | None], str] = {
                      "年度、统计期限、日期）和绑定的表格。",
     ("parse", "rule_dirs"): _RULES,
     ("extract", None): "显示从报告（PDF、HTML、Word 等）中提取的文字，带有问题所指的行号和页码。",
+    ("annotate", None): "为 Word 或 PDF 报告生成带批注的副本：每个问题一条批注（原文件不变）。",
+    ("serve", None): "启动网页检查服务：在浏览器中上传报告并查看结果（另有 POST /api/check）。",
 }
 
 

@@ -12,6 +12,7 @@ import click
 from reportlint import __version__
 from reportlint.check.engine import RuleFailure
 from reportlint.check.packs import RuleSet
+from reportlint.cli.annotating import annotate_command
 from reportlint.cli.batchrun import exit_status, gather
 from reportlint.cli.checkopts import BatchOptions, Shown, batch_options, run_check
 from reportlint.cli.clean import clean_cache
@@ -21,7 +22,10 @@ from reportlint.cli.helptext import chinese_help
 from reportlint.cli.notes import Notes, run_lang
 from reportlint.cli.report import review_report
 from reportlint.cli.serving import server_command
+from reportlint.cli.walk import walk_files
+from reportlint.cli.webserving import serve_command
 from reportlint.common.i18n import LANGS, say
+from reportlint.common.names import one_line
 from reportlint.config.resolve import Overrides, Resolver
 from reportlint.errors import UsageError
 from reportlint.facts.issuer import KINDS as ISSUER_KINDS
@@ -48,20 +52,22 @@ def _hidden(path: Path, root: Path) -> bool:
             or path.name.startswith("~$"))
 
 
-def _files_under(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
+def _files_under(folder: Path, unreadable: list[str]) -> Iterator[Path]:
+    for path in walk_files(folder, unreadable):
         if path.is_file() and path.suffix.lower() in READERS and not _hidden(path, folder):
             yield path
 
 
-def expand_paths(paths: Sequence[str]) -> list[Path]:
+def expand_paths(paths: Sequence[str], unreadable: list[str] | None = None) -> list[Path]:
+    """The files the paths name; sub-folders that cannot be read go to ``unreadable``."""
+    unreadable = [] if unreadable is None else unreadable
     found: list[Path] = []
     for name in paths:
         if not name:  # Path("") is "." : ``reportlint check "$UNSET"`` must not lint the folder
             raise UsageError("'': no such file or directory")
         path = Path(name)
         if path.is_dir():
-            found.extend(_files_under(path))
+            found.extend(_files_under(path, unreadable))
         elif path.exists():
             # a file, or a pipe or device given by name: ``<(unzip -p reports.zip a.txt)``,
             # /dev/stdin (a folder walk reads regular files only)
@@ -71,20 +77,22 @@ def expand_paths(paths: Sequence[str]) -> list[Path]:
     return found
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes; with a limit, at most one byte past it (``/dev/zero`` ends)."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            return stream.read(-1 if limit is None else limit + 1)
     except OSError as error:
         raise UsageError(f"{path}: cannot read: {error.strerror}") from None
 
 
-def _stdin_bytes() -> bytes:
+def _stdin_bytes(limit: int | None = None) -> bytes:
     """Standard input, or a usage error when there is none (closed: ``reportlint check - <&-``)."""
     stream = sys.stdin.buffer if sys.stdin is not None else None
     if stream is None:
         raise UsageError("-: standard input is closed")
     try:
-        return stream.read()
+        return stream.read(-1 if limit is None else limit + 1)
     except OSError as error:
         raise UsageError(f"-: cannot read standard input: {error.strerror}") from None
 
@@ -138,7 +146,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except (UsageError, RuleFailure) as error:
-            click.echo(f"reportlint: {error}", err=True)
+            click.echo(f"reportlint: {one_line(str(error))}", err=True)
             ctx.exit(EXIT_USAGE)
 
 
@@ -177,6 +185,9 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Show only the summary line.")
 @click.option("--issuer-kind", type=click.Choice(ISSUER_KINDS),
               help="Treat every report as issued by a government or a department.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Time budget per file in seconds (E003 past it) [default: the "
+                   "configuration's timeout, else 60].")
 @click.option("--deadline", metavar="MM-DD",
               help="Publication deadline in the following year (e.g. 01-31), for the issuer "
                    "kind in effect.")
@@ -197,7 +208,8 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
           config_file: str | None, isolated: bool, output_file: str | None,
           show_statistics: bool, quiet: bool, issuer_kind: str | None,
           deadline: str | None, color: str, lang: str | None, fix: bool,
-          diff: bool, pdf_engine: str | None, batch: BatchOptions) -> None:
+          diff: bool, pdf_engine: str | None, timeout: float | None,
+          batch: BatchOptions) -> None:
     """Lint report files (a folder or .zip: every report file in it; '-': standard input)."""
     overrides = Overrides(
         select=_codes(select) or None, ignore=_codes(ignore),
@@ -205,7 +217,8 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
         rule_dirs=tuple(Path(d) for d in rule_dirs),
         # rule settings given on the command line win over the files'
         settings={**run_options(issuer_kind, deadline),
-                  **({"pdf-engine": pdf_engine} if pdf_engine else {})},
+                  **({"pdf-engine": pdf_engine} if pdf_engine else {}),
+                  **({"timeout": timeout} if timeout else {})},
         config_file=Path(config_file) if config_file else None, isolated=isolated,
     )
     Resolver(overrides)  # a conflicting --config and --isolated fails before any reading
@@ -232,7 +245,7 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
     else:
         status = exit_status(run_check(jobs, overrides, fmt, options, batch, shown))
     for line in notes.lines(lang):
-        click.echo(f"reportlint: {line}", err=True)
+        click.echo(f"reportlint: {one_line(line)}", err=True)
     click.get_current_context().exit(EXIT_USAGE if notes.problems else status)
 
 
@@ -312,6 +325,8 @@ def extract(path: str, pdf_engine: str) -> None:
 cli.add_command(server_command)
 cli.add_command(clean_cache)
 cli.add_command(review_report)
+cli.add_command(annotate_command)
+cli.add_command(serve_command)
 chinese_help(cli)
 
 

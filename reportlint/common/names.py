@@ -38,3 +38,27 @@ def _printable_part(part: str) -> str:
         return raw.decode("gb18030")
     except UnicodeDecodeError:
         return raw.decode("utf-8", "backslashreplace")
+
+
+# Characters that would break a line-based output or drive a terminal: C0/C1 controls (a
+# newline makes a fake ``path:9:9: error:`` or ``::error`` line, ESC a terminal sequence),
+# the Unicode line separators and the bidirectional overrides that reorder what is shown.
+_UNSAFE = frozenset(
+    [chr(c) for c in range(0x20)] + [chr(c) for c in range(0x7F, 0xA0)]
+    + ["\u2028", "\u2029"] + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)])
+
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def one_line(text: str, keep: str = "") -> str:
+    """``printable(text)`` with every control character but those in ``keep`` as an escape
+    (``\\x0a``, ``\\x1b``), for outputs read line by line (text, gcc, stderr): a file name
+    cannot forge a line."""
+    text = printable(text)
+    if not any(ch in _UNSAFE and ch not in keep for ch in text):
+        return text
+    return "".join(_escaped(ch) if ch in _UNSAFE and ch not in keep else ch for ch in text)

@@ -28,7 +28,9 @@ FAIL_ON = ("error", "warning", "info", "never")
 ISSUER_KINDS = ("government", "department")
 FORMAT_VERSIONS = (2019, 2021)
 # Keys that go to the rules as ``Settings.options``, under these very names.
-SETTINGS_KEYS = ("issuer-kind", "deadlines", "format-version", "pdf-engine")
+SETTINGS_KEYS = ("issuer-kind", "deadlines", "format-version", "pdf-engine", "timeout",
+                 "memory-limit", "max-bytes", "max-decompressed-bytes", "max-page-glyphs",
+                 "max-table-cells")
 
 
 class ConfigError(Exception):
@@ -136,6 +138,13 @@ def _deadlines(key: str, value: Any) -> dict[str, str]:
     return deadlines
 
 
+def _positive(key: str, value: Any) -> float:
+    """A limit of the per-file budget: a positive number (seconds, MB, bytes, count)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ConfigError(key, f"expected a positive number, got {value!r}")
+    return value
+
+
 def _rule_dirs(key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(key, f"expected a list of folders (strings), got {_type_name(value)}")
@@ -155,6 +164,12 @@ PARSERS: dict[str, Callable[[str, Any], Any]] = {
     "format-version": _choice(FORMAT_VERSIONS),
     "lang": _choice(LANGS),
     "pdf-engine": _choice(PDF_ENGINES),
+    "timeout": _positive,
+    "memory-limit": _positive,
+    "max-bytes": _positive,
+    "max-decompressed-bytes": _positive,
+    "max-page-glyphs": _positive,
+    "max-table-cells": _positive,
 }
 
 
@@ -178,6 +193,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: not UTF-8 text: save the configuration file as UTF-8") from None
     except ValueError as error:  # TOMLDecodeError and UnicodeDecodeError are ValueErrors
         raise UsageError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:  # ``a = [[[[…`` thousands of levels deep
+        raise UsageError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def _our_table(path: Path, document: dict[str, Any]) -> tuple[str, dict[str, Any]]:

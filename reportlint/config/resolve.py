@@ -18,6 +18,7 @@ from typing import Any
 from reportlint.check.engine import Selection
 from reportlint.check.packs import RuleSet, load_rules
 from reportlint.config.files import ConfigFinder, FileConfig, load_config
+from reportlint.config.globmatch import glob_match
 from reportlint.errors import UsageError
 from reportlint.model import Settings, Severity
 
@@ -73,7 +74,7 @@ def matches(pattern: str, relative: str) -> bool:
     if pattern.endswith("/"):  # a folder, as in .gitignore: everything below it
         pattern += "**"
     target = relative if "/" in pattern.strip("/") else PurePath(relative).name
-    return glob_regex(pattern.lstrip("/")).match(target) is not None
+    return glob_match(pattern.lstrip("/"), target)
 
 
 def _relative_to(path: Path, folder: Path | None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlint.common.names import printable
+from reportlint.common.names import one_line
 from reportlint.model import Diagnostic, FileReport, Severity, Span
 from reportlint.output.base import FormatOptions, ordered
 from reportlint.output.columns import display_column, line_text
@@ -20,12 +20,12 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return one_line(" ".join(text.split()))
 
 
 def _where(lines: Sequence[str], path: str, span: Span) -> str:
     column = display_column(line_text(lines, span.line), span.column)
-    return f"{printable(path)}:{span.line}:{column}"
+    return f"{one_line(path)}:{span.line}:{column}"
 
 
 def _entry(report: FileReport, diagnostic: Diagnostic) -> list[str]:

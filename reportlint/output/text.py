@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlint.common.i18n import say
-from reportlint.common.names import printable
+from reportlint.common.names import one_line
 from reportlint.model import Diagnostic, FileReport, Severity
 from reportlint.output.base import FormatOptions, ordered, summary_line
 from reportlint.output.columns import is_control
@@ -34,9 +34,14 @@ def _shown(line: str) -> str:
     return "".join(map(_caret, line)) if any(map(is_control, line)) else line
 
 
+# A message may span lines and hold tabs (a human reads it); no other control character
+# (an ESC from the report's own text would drive the terminal).
+_MESSAGE_LAYOUT = "\n\t"
+
+
 def location(path: str, diagnostic: Diagnostic) -> str:
     span = diagnostic.span
-    text = f"{printable(path)}:{span.line}:{span.column}"
+    text = f"{one_line(path)}:{span.line}:{span.column}"
     if diagnostic.page is not None:
         text += f" (第{diagnostic.page}页)"
     if diagnostic.where:
@@ -62,18 +67,17 @@ def _excerpt(lines: Sequence[str], diagnostic: Diagnostic, options: FormatOption
 
 def _entry(report: FileReport, diagnostic: Diagnostic, options: FormatOptions) -> list[str]:
     severity = diagnostic.severity
-    head = (f"{location(report.path, diagnostic)}: "
-            f"{_paint(diagnostic.code, '1', options)} "
-            f"[{_paint(say(severity.label, options.lang), _COLORS[severity], options)}] "
-            f"{diagnostic.message}")
+    label = _paint(say(severity.label, options.lang), _COLORS[severity], options)
+    head = (f"{location(report.path, diagnostic)}: {_paint(diagnostic.code, '1', options)} "
+            f"[{label}] {one_line(diagnostic.message, keep=_MESSAGE_LAYOUT)}")
     lines = [head]
     if options.show_source:
         lines += _excerpt(report.lines, diagnostic, options)
     for related in diagnostic.related:
         page = f" (第{related.page}页)" if related.page is not None else ""
         where = f" ({related.where})" if related.where else ""
-        lines.append(f"      = {printable(report.path)}:{related.span.line}:{related.span.column}"
-                     f"{page}{where}: {related.message}")
+        lines.append(f"      = {one_line(report.path)}:{related.span.line}:{related.span.column}"
+                     f"{page}{where}: {one_line(related.message, keep=_MESSAGE_LAYOUT)}")
     return lines
 
 

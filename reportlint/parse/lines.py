@@ -20,9 +20,10 @@ from reportlint.parse.dates import DATE
 from reportlint.parse.toc import find_toc
 from reportlint.read.images import is_image_line
 
-# Markdown may mark a heading (``## 二、…``) or make it bold (``**二、…**``).
-_NUMBERED = re.compile(
-    r"^#*\s*(?:\*\*)?\s*([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*(\S.*?)\s*(?:\*\*)?\s*$")
+# Markdown may mark a heading (``## 二、…``) or make it bold (``**二、…**``). Every pattern
+# here is linear in the line length: no two adjacent repeats can share characters (a line of
+# spaces once took minutes), and trailing marks are stripped in Python, not by backtracking.
+_NUMBERED = re.compile(r"^#*\s*(?:\*\*\s*)?([一二三四五六七八九十]{1,3})\s*[、，,.．]\s*(\S.*)")
 _DATE_LINE = re.compile(
     r"^[（(]?\s*(?:(?:\d\s*){4}|[〇○零Ｏ一二三四五六七八九]{4})\s*年\s*"
     r"[\d一二三四五六七八九十元正\s]{1,4}月\s*[\d一二三四五六七八九十\s]{1,5}日\s*[)）]?$"
@@ -31,7 +32,7 @@ _DATE_LABEL = re.compile(r"^(?:发布|印发|成文|公开)?(?:日期|时间)\s*
 _FOOTER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$")
 _CAPTION = re.compile(r"^第二十条\s*第\s*[（(]")
 _NUMBER = re.compile(r"^[-+]?[\d,，.]+%?$|^[/—-]$")
-_TRAILING_NUMBERS = re.compile(r"(?:\s+[-+]?\d[\d,.]*){2,}\s*$")
+_NUMBER_WORD = re.compile(r"[-+]?\d[\d,.]*")
 _GAPS = re.compile(r"\s{2,}")
 _SENTENCE_END = tuple("。！？；：:”」）)")
 _TITLE_WORD = "报告"
@@ -93,7 +94,15 @@ def heading_label(text: str) -> tuple[str, str] | None:
     found = _NUMBERED.match(text.strip())
     if not found:
         return None
-    return found.group(1), found.group(2)
+    return found.group(1), _without_bold_end(found.group(2))
+
+
+def _without_bold_end(label: str) -> str:
+    """``二、概述**`` → ``概述`` (the label keeps ``**`` when nothing else is left)."""
+    label = label.rstrip()
+    if label.endswith("**") and label[:-2].rstrip():
+        return label[:-2].rstrip()
+    return label
 
 
 def _strong_table_line(raw: str) -> bool:
@@ -110,7 +119,13 @@ def _weak_table_line(text: str) -> bool:
         return True
     if len(chunks) >= 3 and "。" not in stripped:
         return True
-    return bool(_TRAILING_NUMBERS.search(stripped)) and "。" not in stripped
+    return _trailing_numbers(stripped) and "。" not in stripped
+
+
+def _trailing_numbers(stripped: str) -> bool:
+    """The line ends in two or more numbers, each after a space (``办理 12 3``)."""
+    words = stripped.rsplit(None, 2)
+    return len(words) == 3 and all(_NUMBER_WORD.fullmatch(w) for w in words[1:])
 
 
 def _label_columns(text: str) -> bool:

@@ -17,7 +17,8 @@ from reportlint.model import LineOrigin, Source, Span
 from reportlint.parse.catalogue import Catalogue
 from reportlint.read.sourcemap import map_span
 
-_NUMBERED = re.compile(r"^\s*#*\s*([一二三四五六七八九十]{1,2})\s*[、，,.．]\s*(\S.*?)\s*$")
+# Linear in the line length: ``\s*#*\s*`` would let two repeats share a run of spaces.
+_NUMBERED = re.compile(r"^\s*(?:#+\s*)?([一二三四五六七八九十]{1,2})\s*[、，,.．]\s*(\S.*)")
 _MAX_FRAGMENT = 16  # characters of the wrapped rest of a heading
 _SENTENCE = "。；;！？"
 
@@ -48,7 +49,7 @@ def _wrapped_at(lines: tuple[str, ...], catalogue: Catalogue) -> list[int]:
         heading = _NUMBERED.match(line)
         if heading is None or line.startswith("\t") or not _fragment(lines[index + 1]):
             continue
-        numeral, label = heading.group(1), heading.group(2)
+        numeral, label = heading.group(1), heading.group(2).rstrip()
         joined = _rank(catalogue, numeral, label + lines[index + 1].strip())
         if joined > _rank(catalogue, numeral, label):  # 行政诉讼 / 情况: an alias cut short
             found.append(index)

@@ -77,7 +77,11 @@ def read_bytes(display_path: str, data: bytes, pdf_engine: str = PDF_ENGINES[0])
 
             return read_pdf(display_path, data, pdf_engine)
         return READERS[suffix](display_path, data)
-    except InputProblem:
+    except InputProblem as problem:
+        if isinstance(problem.__cause__, MemoryError):  # out of memory: the budget's E003
+            raise problem.__cause__ from None
+        raise
+    except MemoryError:
         raise
     except Exception as error:  # a reader failing on an odd file: E001, never a traceback
         raise InputProblem("E001", "读取文件时出错：文件可能已损坏") from error

@@ -81,6 +81,8 @@ class Body:
         self.pending: list[Mark] = []
         self.counts = {"段": 0, "表格": 0, "文本框": 0, "脚注": 0, "尾注": 0, "图片": 0}
         self.notes_read: set[tuple[str, str]] = set()
+        # The first element (``<w:p>``, ``<w:tc>``) at each place: where a comment goes.
+        self.anchors: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ lines and marks
 
@@ -137,6 +139,7 @@ class Body:
         text = label + para.text
         if text.strip():
             where = place or f"第{self.count('段')}段"
+            self.anchors.setdefault(where, element)
             self.paragraph_lines(text, para.marks, len(label), where)
         elif has_picture(element):
             where = f"第{self.count('图片')}张图片"
@@ -204,6 +207,10 @@ class Body:
             notes.extend(content.notes)
         piped = pipe_row(texts)
         wheres = tuple(f"{where}第{c}列" for c in range(1, len(texts) + 1))
+        for key, place in zip(row, wheres, strict=True):
+            self.anchors.setdefault(place, key)
+        if row:
+            self.anchors.setdefault(where, row[0])
         marks = [(m, 1) for m in row_marks]
         marks += [(m, start) for content, start in zip(cells, piped.starts, strict=True)
                   for m in content.marks]

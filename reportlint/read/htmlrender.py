@@ -9,6 +9,7 @@ from reportlint.read.build import OutLine
 from reportlint.read.htmldoc import Element, Point, Text, parse_tree
 from reportlint.read.htmlpage import Page
 from reportlint.read.images import image_line
+from reportlint.read.limits import current_limits, too_costly
 from reportlint.read.rows import is_wide
 
 __all__ = ["parse_tree", "render", "render_page"]
@@ -260,7 +261,9 @@ def _rows(table: Element) -> Iterator[Element]:
 def _grid(table: Element, text_of: Callable[[Element], list[Char]]) -> list[list[Cell]]:
     """Expand rowspan/colspan: positions a merged cell covers after its first are empty."""
     grid: list[list[Cell | None]] = []
-    for r, tr in enumerate(_rows(table)):
+    rows = list(_rows(table))
+    cells = 0
+    for r, tr in enumerate(rows):
         while len(grid) <= r:
             grid.append([])
         column = 0
@@ -268,7 +271,10 @@ def _grid(table: Element, text_of: Callable[[Element], list[Char]]) -> list[list
             while column < len(grid[r]) and grid[r][column] is not None:
                 column += 1
             content = text_of(cell)
-            for dr in range(cell.attr_int("rowspan")):
+            # as in a browser, a row span ends with the table's rows
+            down = min(cell.attr_int("rowspan"), len(rows) - r)
+            cells = _count_cells(cells, down * cell.attr_int("colspan"))
+            for dr in range(down):
                 while len(grid) <= r + dr:
                     grid.append([])
                 target = grid[r + dr]
@@ -289,6 +295,13 @@ def _grid(table: Element, text_of: Callable[[Element], list[Char]]) -> list[list
             + [([], last[1])] * (width - len(row))
         )
     return filled
+
+
+def _count_cells(cells: int, more: int) -> int:
+    limit = current_limits().max_table_cells
+    if cells + more > limit:
+        raise too_costly("表格展开合并单元格后的单元格数", limit, "max-table-cells")
+    return cells + more
 
 
 def _pipe_line(row: list[Cell]) -> OutLine:

@@ -69,8 +69,13 @@ def _open(data: bytes) -> Any:
         raise InputProblem("E002", "PDF 文件为空")
     if b"%PDF-" not in data[:1024]:
         raise InputProblem("E001", "文件不是 PDF（缺少 %PDF 文件头）")
+    from reportlint.read.pdfbounds import install
+
+    install()
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
+    except InputProblem:
+        raise
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise InputProblem("E001", "PDF 已加密（需要密码），无法读取") from error
     except Exception as error:  # pdfminer raises many kinds for a damaged file
@@ -140,13 +145,14 @@ def _turned_size(item: Any, angle: float) -> float:
 
 
 def _pages(document: Any) -> Iterator[tuple[list[Glyph], list[Segment], float, list[Block]]]:
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.psparser import PSException
 
+    from reportlint.read.pdfbounds import BoundedAggregator
+
     manager = PDFResourceManager(caching=True)
-    device = PDFPageAggregator(manager, laparams=None)
+    device = BoundedAggregator(manager)
     interpreter = PDFPageInterpreter(manager, device)
 
     def read(page: Any) -> _PageRead:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from reportlint.read.limits import current_limits, too_costly
 from reportlint.read.pdfgeom import Block, Glyph, Segment, picture_blocks
 from reportlint.read.pdfiumobjects import page_segments
 from reportlint.read.pdfmarks import LEVEL
@@ -67,7 +68,7 @@ def pages(document: Any) -> Iterator[PageRead]:
         except pypdfium2.PdfiumError as error:
             raise CannotOpen(str(error)) from error
         try:
-            read = read_page(page)
+            read = read_page(page, index + 1)
         except pypdfium2.PdfiumError as error:  # its text page or objects cannot be had
             raise CannotOpen(str(error)) from error
         finally:
@@ -75,12 +76,12 @@ def pages(document: Any) -> Iterator[PageRead]:
         yield read
 
 
-def read_page(page: Any) -> PageRead:
+def read_page(page: Any, number: int | None = None) -> PageRead:
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
     try:
-        chars = _chars(raw, textpage.raw)
+        chars = _chars(raw, textpage.raw, number)
     finally:
         textpage.close()
     turn = best_turn(page.get_rotation(), page.get_mediabox(), [c.matrix for c in chars])
@@ -106,10 +107,14 @@ class _Char:
     size: float
 
 
-def _chars(raw: Any, textpage: Any) -> list[_Char]:
+def _chars(raw: Any, textpage: Any, number: int | None = None) -> list[_Char]:
     count = raw.FPDFText_CountChars(textpage)
     if count <= 0:
         return []
+    limit = current_limits().max_page_glyphs
+    if count > limit:  # as pdfminer's reader: half a million glyphs took over a minute
+        raise too_costly(f"第{number}页的字符数" if number else "页面的字符数", limit,
+                         "max-page-glyphs", number)
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[: count * 2].decode("utf-16-le", "replace")

@@ -90,6 +90,11 @@ class Binding:
     empty: bool = False
 
 
+# A row label spans a few cells at most; trying every split of a line of thousands of cells
+# would be quadratic in its length.
+_MAX_LABEL_CELLS = 8
+
+
 def _has_values(row: RawRow) -> bool:
     return any(v.text for v in row.values)
 
@@ -101,7 +106,7 @@ def _names_row_first(row: RawRow, index: Mapping[str, RowSpec]) -> bool:
     labels = [p.text for p in row.labels]
     return any(row_key(" ".join(labels[:count])) in index
                and all(any(c.isdigit() for c in rest) for rest in labels[count:])
-               for count in range(1, len(labels)))
+               for count in range(1, min(len(labels), _MAX_LABEL_CELLS + 1)))
 
 
 def _value_rows(rows: Sequence[RawRow], index: Mapping[str, RowSpec]) -> list[ValueRow]:
@@ -170,13 +175,14 @@ def _exact(row: RawRow, label: str, index: Mapping[str, RowSpec]) -> RowSpec | N
     spec = index.get(row_key(label))
     if spec is not None or label != row.label:
         return spec
-    for count in range(len(row.labels) - 1, 0, -1):
+    cells = len(row.labels)
+    for count in range(min(cells - 1, _MAX_LABEL_CELLS), 0, -1):
         spec = index.get(row_key(" ".join(p.text for p in row.labels[:count])))
         if spec is not None:
             return spec
     # A leaf written without its sub-item number after its group label
     # (``（三）不予公开 | 属于国家秘密``): its own cells name it.
-    for count in range(1, len(row.labels)):
+    for count in range(max(1, cells - _MAX_LABEL_CELLS), cells):
         spec = index.get(row_key(" ".join(p.text for p in row.labels[count:])))
         if spec is not None:
             return spec

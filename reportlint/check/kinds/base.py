@@ -21,6 +21,9 @@ class Param:
     help: str = ""
     # Checks a value of the right type when the rule file loads: a problem, or None.
     validate: Callable[[Any], str | None] | None = None
+    # A message template: the placeholders the kind fills in (None: not declared here; the
+    # built-in rules of the kind show them)
+    placeholders: tuple[str, ...] | None = None
 
 
 MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")

@@ -60,6 +60,7 @@ KINDS: dict[str, Kind] = {
     "pattern": Kind(pattern, {
         "patterns": Param((list,), help="regular expressions searched in the prose",
                           validate=regexes_problem),
-        "message": Param((str,), help="the message; {match} is the text found"),
+        "message": Param((str,), help="the message; {match} is the text found",
+                         placeholders=("match",)),
     }, "flags every match of a regular expression in the prose"),
 }

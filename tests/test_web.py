@@ -1,0 +1,86 @@
+"""``reportlint serve``: the JSON API and the pages, over HTTP, and in a real browser."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+from tests.browser import chromium
+from tests.webserver import served, upload
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "fixtures" / "documents"
+
+
+def _mutated(folder: Path) -> Path:
+    """The example Word report with 表四's first 结果维持 set to 1 while its 总计 stays 0:
+    one T404 error on the total's cell (第7个表格第4行第5列, line 56, column 19)."""
+    document = docx.Document(str(DOCS / "example.docx"))
+    document.tables[6].rows[-1].cells[0].paragraphs[0].runs[0].text = "1"
+    path = folder / "部门年报.docx"
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    with served(tmp_path_factory.mktemp("serve"), "--max-mb", "1", "--workers", "1") as base:
+        yield base
+
+
+def test_api_returns_the_json_format(server: str, tmp_path: Path) -> None:
+    status, body = upload(server + "/api/check", "部门年报.docx",
+                          _mutated(tmp_path).read_bytes())
+    assert status == 200
+    found = [(d["code"], d["line"], d["column"]) for d in json.loads(body)]
+    assert found == [("N303", 14, 21), ("T404", 56, 19)]
+
+
+@pytest.mark.parametrize(("name", "data", "status", "words"), [
+    ("empty.txt", b"", 400, "文件为空"),
+    ("report.exe", b"MZ", 415, "不支持的文件类型"),
+    ("big.pdf", b"%PDF" + b"0" * (1024 * 1024 + 70 * 1024), 413, "文件过大"),
+    ("encrypted.pdf", (DOCS / "bad" / "encrypted.pdf").read_bytes(), 422, "已加密"),
+])
+def test_bad_uploads_are_4xx_in_chinese(server: str, name: str, data: bytes, status: int,
+                                        words: str) -> None:
+    got, body = upload(server + "/check", name, data)
+    assert got == status and words in body.decode("utf-8")
+    got, body = upload(server + "/api/check", name, data)
+    assert got == status and words in json.loads(body)["error"]
+
+
+def _comments(href: str) -> list[str]:
+    data = base64.b64decode(href.split(",", 1)[1])
+    return [c.text for c in docx.Document(io.BytesIO(data)).comments]
+
+
+def test_browser_upload_shows_the_cell_and_gives_the_comments(server: str,
+                                                              tmp_path: Path) -> None:
+    draft = _mutated(tmp_path)
+    with chromium() as driver:
+        from selenium.webdriver.common.by import By
+
+        driver.get(server + "/")
+        driver.find_element(By.ID, "file").send_keys(str(draft))
+        driver.save_screenshot(str(tmp_path / "serve-upload.png"))
+        driver.find_element(By.ID, "submit").click()
+        cell = driver.find_element(By.CSS_SELECTOR, "td.flag.error")
+        assert (cell.get_attribute("id"), cell.text) == ("L56c18", "0")  # the cell: from its column
+        assert cell.value_of_css_property("background-color") not in ("rgba(0, 0, 0, 0)", "")
+        driver.save_screenshot(str(tmp_path / "serve-result.png"))
+        link = driver.find_element(By.ID, "download-annotated")
+        assert link.get_attribute("download") == "部门年报.reportlint.docx"
+        comments = _comments(link.get_attribute("href") or "")
+        assert sorted(c.split("]")[0] for c in comments) == ["[N303", "[T404"]
+        driver.get(server + "/")
+        driver.find_element(By.ID, "file").send_keys(str(DOCS / "bad" / "encrypted.pdf"))
+        driver.find_element(By.ID, "submit").click()
+        assert "已加密" in driver.find_element(By.ID, "problem").text
+        driver.save_screenshot(str(tmp_path / "serve-problem.png"))
