@@ -191,3 +191,12 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path: Path) -> None
 def test_a_local_cluster_gives_the_same_output(tmp_path: Path) -> None:
     _reports(tmp_path)
     assert _check(tmp_path, "--scheduler", "local", "-j", "1") == _check(tmp_path, "-j", "1")
+
+
+def test_a_file_over_its_budget_is_e003_on_the_cluster_as_here(
+        cluster: Cluster, tmp_path: Path) -> None:
+    folder = _reports(tmp_path)
+    (folder / "reportlint.toml").write_text("max-bytes = 1000\n", encoding="utf-8")
+    alone = _check(tmp_path, "-j", "1")
+    assert '"code": "E003"' in alone.out
+    assert _check(tmp_path, "--scheduler", cluster.address) == alone
