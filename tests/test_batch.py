@@ -222,3 +222,11 @@ def test_progress_goes_to_stderr_when_forced(tmp_path: Path, monkeypatch: pytest
     _, out, err = _check(["--progress", "--format", "gcc", "a.txt"], tmp_path, monkeypatch,
                             capsys)
     assert "1/1 个文件" in err and "个文件" not in out
+
+
+def test_ship_bytes_without_a_scheduler_is_a_usage_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, {"a.txt": EXAMPLE})
+    code, out, err = _check(["--ship-bytes", "a.txt"], tmp_path, monkeypatch, capsys)
+    assert code == 2 and out == "" and "--ship-bytes needs --scheduler" in err

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
-from reportlint.batch.executor import executor_for
+from reportlint.batch.executor import Executor, executor_for
 from reportlint.batch.inputs import collect, jobs_for, listed_paths
 from reportlint.batch.jobs import CLEAN, FINDINGS, NOT_A_REPORT, Job, Outcome, Plan
 from reportlint.batch.progress import Progress
@@ -112,11 +112,11 @@ def register_outcomes(expect: str, seen: Sequence[Seen], plan: Plan) -> list[Out
 
 
 def stream(jobs: Sequence[Job], plan: Plan, workers: int | None, writer: Writer,
-           sinks: Sinks, expect: str | None = None) -> Run:
+           sinks: Sinks, expect: str | None = None, executor: Executor | None = None) -> Run:
     """Every job's output in order; with a register, its findings come last (they need every
-    report first)."""
+    report first). ``executor``: where the work runs [default: ``workers`` processes]."""
     run = Run()
-    for outcome in outcomes(jobs, plan, executor_for(workers, len(jobs))):
+    for outcome in outcomes(jobs, plan, executor or executor_for(workers, len(jobs))):
         _take(outcome, run, writer, sinks)
     for index, outcome in enumerate(register_outcomes(expect, run.seen, plan) if expect else ()):
         _take(outcome, run, writer, Sinks(sinks.out), new_file=index == 0)

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 import click
 
-from reportlint.batch.executor import executor_for
+from reportlint.batch.executor import Executor, executor_for
 from reportlint.batch.jobs import Job, Plan
 from reportlint.batch.pairing import with_pairs
 from reportlint.batch.progress import Progress, wanted
@@ -38,6 +38,8 @@ class BatchOptions:
     expect: str | None = None  # a register of the units that must publish
     previous: str | None = None  # last year's report
     pair: bool = True  # pair the reports of a batch across years
+    scheduler: str | None = None  # a Dask scheduler's address, or "local"
+    ship_bytes: bool = False  # send each file's bytes to the cluster's workers
 
     def paired_plan(self, overrides: Overrides, jobs: Sequence[Job],
                     facts: bool = False) -> Plan:
@@ -46,13 +48,26 @@ class BatchOptions:
         plan = self.plan(overrides, facts)
         if not self.pair or self.previous is not None or len(jobs) < 2:
             return plan
-        return with_pairs(jobs, plan, executor_for(self.jobs, len(jobs)))
+        return with_pairs(jobs, plan, self.executor(len(jobs)))
 
     def plan(self, overrides: Overrides, facts: bool = False) -> Plan:
         wants_facts = facts or self.expect is not None
         # a result that depends on another file is not cached (its key is this file's)
         cache = None if self.previous else cache_dir(self.no_cache, self.cache_dir)
-        return Plan(overrides, cache, wants_facts, self.previous)
+        plan = Plan(overrides, cache, wants_facts, self.previous)
+        if self.scheduler is None:
+            return plan
+        from reportlint.batch.cluster import plan_for_workers
+
+        return plan_for_workers(plan)
+
+    def executor(self, items: int) -> Executor:
+        """The local pool (``-j``), or the Dask cluster of ``--scheduler``."""
+        if self.scheduler is None:
+            return executor_for(self.jobs, items)
+        from reportlint.batch.cluster import DaskCluster
+
+        return DaskCluster(self.scheduler, self.jobs, self.ship_bytes)
 
 
 @dataclass(frozen=True)
@@ -93,13 +108,21 @@ def batch_options(command: Callable[..., None]) -> Callable[..., None]:
                   help="Last year's report of the same issuer: Y801-Y803 compare with it.")
     @click.option("--no-pair", is_flag=True,
                   help="Do not pair the reports of a batch with last year's of their issuer.")
+    @click.option("--scheduler", metavar="tcp://HOST:8786|local",
+                  help="Run the per-file work on a Dask cluster (needs reportlint[dask]; "
+                       "local: a cluster of -j processes here).")
+    @click.option("--ship-bytes", is_flag=True,
+                  help="With --scheduler: send each file's bytes to the workers (for paths "
+                       "the workers cannot read).")
     @wraps(command)
     def wrapper(*args: Any, jobs: int | None, progress: bool | None, no_cache: bool,
                 cache_dir: str | None, files_from: str | None, verbose: bool,
                 expect: str | None, previous: str | None, no_pair: bool,
-                **kwargs: Any) -> None:
+                scheduler: str | None, ship_bytes: bool, **kwargs: Any) -> None:
+        if ship_bytes and scheduler is None:
+            raise click.UsageError("--ship-bytes needs --scheduler")
         batch = BatchOptions(jobs, progress, no_cache, cache_dir, files_from, verbose, expect,
-                             previous, not no_pair)
+                             previous, not no_pair, scheduler, ship_bytes)
         command(*args, batch=batch, **kwargs)
 
     return wrapper
@@ -143,7 +166,8 @@ def run_check(jobs: Sequence[Job], overrides: Overrides, fmt: str, options: Form
         elif shown.to_terminal:
             out = sys.stdout
         plan = batch.paired_plan(overrides, jobs)
-        run = stream_run(jobs, plan, batch.jobs, writer, Sinks(out, progress), batch.expect)
+        run = stream_run(jobs, plan, batch.jobs, writer, Sinks(out, progress), batch.expect,
+                         batch.executor(len(jobs)))
     if shown.statistics and shown.output_file is None:
         click.echo(writer.tally.statistics, nl=False)
     elif shown.quiet or shown.output_file is not None:

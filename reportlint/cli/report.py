@@ -10,7 +10,6 @@ from typing import Any
 
 import click
 
-from reportlint.batch.executor import executor_for
 from reportlint.batch.jobs import CLEAN, FINDINGS, NOT_A_REPORT, Outcome
 from reportlint.batch.register import Seen, compare, load_register
 from reportlint.batch.run import outcomes
@@ -64,7 +63,7 @@ def _runs(paths: tuple[str, ...], stdin_filename: str | None, overrides: Overrid
           batch: BatchOptions, quiet: bool) -> tuple[int, Any]:
     jobs = gather(paths, stdin_filename, batch.files_from)
     plan = batch.paired_plan(overrides, jobs, facts=True)
-    found = outcomes(jobs, plan, executor_for(batch.jobs, len(jobs)))
+    found = outcomes(jobs, plan, batch.executor(len(jobs)))
     return len(jobs), found
 
 

@@ -1,0 +1,202 @@
+"""A batch on a real Dask cluster on localhost (``dask scheduler`` and two ``dask worker``
+processes started here): the same output as ``-j 1``, also when a worker is killed during
+the run; an unreachable scheduler is one line and exit 2."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from clirun import BROKEN, EXAMPLE, WARNING_ONLY, write
+
+pytest.importorskip("distributed", reason="the cluster tests need the dask extra")
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = ROOT / "fixtures" / "documents"
+DASK = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+START_SECONDS = 60
+QUIET = {"DASK_DISTRIBUTED__LOGGING__DISTRIBUTED": "error"}
+
+
+@dataclass
+class Cluster:
+    address: str
+    scheduler: subprocess.Popen[bytes]
+    workers: list[subprocess.Popen[bytes]]
+
+    def stop(self) -> None:
+        """Killed outright: a worker's orderly shutdown takes seconds and tests nothing."""
+        for process in (*self.workers, self.scheduler):
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, **QUIET}
+
+
+def _start(root: Path, workers: int = 2) -> Cluster:
+    """A scheduler on a free port and ``workers`` one-thread workers without a nanny (a
+    killed worker stays dead), each in its own working folder: paths must not depend on
+    the client's."""
+    root.mkdir(parents=True, exist_ok=True)
+    info = root / "scheduler.json"
+    scheduler = subprocess.Popen(
+        [*DASK, "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+         "--scheduler-file", str(info)], env=_env(), cwd=root,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    started = []
+    for index in range(workers):
+        folder = root / f"worker{index}"
+        folder.mkdir(exist_ok=True)
+        started.append(subprocess.Popen(
+            [sys.executable, "-m", "distributed.cli.dask_worker", "--scheduler-file",
+             str(info), "--nthreads", "1", "--no-nanny", "--no-dashboard",
+             "--local-directory", str(folder)],
+            env=_env(), cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    cluster = Cluster("", scheduler, started)
+    cluster.address = _wait_for(info, workers, cluster)
+    return cluster
+
+
+def _wait_for(info: Path, workers: int, cluster: Cluster) -> str:
+    from distributed import Client
+
+    deadline = time.monotonic() + START_SECONDS
+    while not info.exists():
+        if time.monotonic() > deadline or cluster.scheduler.poll() is not None:
+            cluster.stop()
+            pytest.fail("the Dask scheduler did not start")
+        time.sleep(0.1)
+    with Client(scheduler_file=str(info)) as client:
+        client.wait_for_workers(workers, timeout=START_SECONDS)
+        return str(client.scheduler.address)
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    started = _start(tmp_path_factory.mktemp("cluster"))
+    yield started
+    started.stop()
+
+
+def _reports(root: Path, copies: int = 1) -> Path:
+    """Text, Markdown, PDF, HTML and DOCX reports, some with findings, nested, and a web
+    article split over pages."""
+    folder = root / "in"
+    shutil.copytree(DOCUMENTS / "pages" / "utf8" / "article", folder / "article")
+    for index in range(copies):
+        write(folder, {f"{index}/县/clean.txt": EXAMPLE, f"{index}/部门/warning.md": WARNING_ONLY,
+                       f"{index}/broken.txt": BROKEN})
+        for suffix in ("pdf", "html", "docx"):
+            shutil.copy(DOCUMENTS / f"example.{suffix}", folder / str(index) / f"r.{suffix}")
+    return folder
+
+
+@dataclass(frozen=True)
+class Done:
+    code: int
+    out: str
+    err: str
+
+
+def _reportlint(args: list[str], cwd: Path, **env: str) -> Done:
+    done = subprocess.run([sys.executable, "-m", "reportlint", *args], cwd=cwd,
+                          capture_output=True, text=True, env={**_env(), **env},
+                          timeout=300, check=False)
+    return Done(done.returncode, done.stdout, done.stderr)
+
+
+def _check(cwd: Path, *options: str) -> Done:
+    return _reportlint(["check", "--no-cache", "--format", "jsonl", *options, "in"], cwd)
+
+
+def _folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("ship", [(), ("--ship-bytes",)], ids=["by-path", "ship-bytes"])
+def test_check_on_a_cluster_is_identical_to_one_job(
+        cluster: Cluster, tmp_path: Path, ship: tuple[str, ...]) -> None:
+    _reports(tmp_path)
+    alone = _check(tmp_path, "-j", "1")
+    spread = _check(tmp_path, "--scheduler", cluster.address, *ship)
+    assert spread == alone
+    assert alone.code == 1 and alone.out.count("\n") > 5
+
+
+def test_report_on_a_cluster_writes_the_same_folder(cluster: Cluster, tmp_path: Path) -> None:
+    _reports(tmp_path)
+    alone = _reportlint(["report", "--no-cache", "-j", "1", "-o", "one", "in"], tmp_path)
+    spread = _reportlint(["report", "--no-cache", "--scheduler", cluster.address, "-o", "many",
+                          "in"], tmp_path)
+    assert (alone.code, spread.code) == (0, 0)
+    one, many = _folder_bytes(tmp_path / "one"), _folder_bytes(tmp_path / "many")
+    assert "summary.csv" in one and many == one
+
+
+def test_a_worker_killed_during_the_run_loses_no_file(tmp_path: Path) -> None:
+    from distributed import Client
+
+    _reports(tmp_path, copies=3)
+    alone = _check(tmp_path, "-j", "1")
+    cluster = _start(tmp_path / "cluster")
+    try:
+        run = subprocess.Popen(
+            [sys.executable, "-m", "reportlint", "check", "--no-cache", "--format", "jsonl",
+             "--scheduler", cluster.address, "in"], cwd=tmp_path, env=_env(),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        with Client(cluster.address) as watcher:
+            victim = _busy_worker(watcher, cluster)
+        assert run.poll() is None, "the run ended before a worker could be killed"
+        os.kill(victim.pid, signal.SIGKILL)
+        out, err = run.communicate(timeout=300)
+    finally:
+        cluster.stop()
+    assert Done(run.returncode, out, err) == alone
+
+
+def _busy_worker(watcher: object, cluster: Cluster) -> subprocess.Popen[bytes]:
+    """The first worker seen working on a file."""
+    pids = {process.pid: process for process in cluster.workers}
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        processing = watcher.processing()  # type: ignore[attr-defined]
+        busy = [address for address, tasks in processing.items() if tasks]
+        if busy:
+            pid = watcher.run(os.getpid, workers=busy[:1])[busy[0]]  # type: ignore[attr-defined]
+            return pids[pid]
+        time.sleep(0.02)
+    pytest.fail("no worker got any work")
+
+
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    _reports(tmp_path)
+    done = _reportlint(["check", "--scheduler", "tcp://127.0.0.1:1", "in"], tmp_path,
+                       DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT="1s")
+    assert done.code == 2 and done.out == ""
+    assert done.err.count("\n") == 1 and "tcp://127.0.0.1:1" in done.err
+
+
+def test_a_local_cluster_gives_the_same_output(tmp_path: Path) -> None:
+    _reports(tmp_path)
+    assert _check(tmp_path, "--scheduler", "local", "-j", "1") == _check(tmp_path, "-j", "1")
+
+
+def test_a_file_over_its_budget_is_e003_on_the_cluster_as_here(
+        cluster: Cluster, tmp_path: Path) -> None:
+    folder = _reports(tmp_path)
+    (folder / "reportlint.toml").write_text("max-bytes = 1000\n", encoding="utf-8")
+    alone = _check(tmp_path, "-j", "1")
+    assert '"code": "E003"' in alone.out
+    assert _check(tmp_path, "--scheduler", cluster.address) == alone
