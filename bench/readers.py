@@ -15,6 +15,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -186,8 +187,9 @@ def _memory(path: Path, engine: str) -> tuple[float, float, float, float]:
 
 
 def bench_memory() -> None:
-    made = {"the example repeated": (Path("/tmp/reportlint-bench-50.pdf"), big_pdf),
-            "the real reports repeated": (Path("/tmp/reportlint-bench-real-50.pdf"),
+    scratch = Path(tempfile.gettempdir())
+    made = {"the example repeated": (scratch / "reportlint-bench-50.pdf", big_pdf),
+            "the real reports repeated": (scratch / "reportlint-bench-real-50.pdf",
                                           lambda p: real_pdf(p, 50))}
     for what, (path, make) in made.items():
         pages = make(path)
