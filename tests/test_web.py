@@ -61,6 +61,13 @@ def _comments(href: str) -> list[str]:
     return [c.text for c in docx.Document(io.BytesIO(data)).comments]
 
 
+def _wait_for(driver: Any, by: str, what: str) -> Any:
+    """The element once the page the upload answers with has it (a loaded machine is slow)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, 60).until(lambda d: d.find_element(by, what))
+
+
 def test_browser_upload_shows_the_cell_and_gives_the_comments(server: str,
                                                               tmp_path: Path) -> None:
     draft = _mutated(tmp_path)
@@ -71,7 +78,7 @@ def test_browser_upload_shows_the_cell_and_gives_the_comments(server: str,
         driver.find_element(By.ID, "file").send_keys(str(draft))
         driver.save_screenshot(str(tmp_path / "serve-upload.png"))
         driver.find_element(By.ID, "submit").click()
-        cell = driver.find_element(By.CSS_SELECTOR, "td.flag.error")
+        cell = _wait_for(driver, By.CSS_SELECTOR, "td.flag.error")
         assert (cell.get_attribute("id"), cell.text) == ("L56c18", "0")  # the cell: from its column
         assert cell.value_of_css_property("background-color") not in ("rgba(0, 0, 0, 0)", "")
         driver.save_screenshot(str(tmp_path / "serve-result.png"))
@@ -82,5 +89,5 @@ def test_browser_upload_shows_the_cell_and_gives_the_comments(server: str,
         driver.get(server + "/")
         driver.find_element(By.ID, "file").send_keys(str(DOCS / "bad" / "encrypted.pdf"))
         driver.find_element(By.ID, "submit").click()
-        assert "已加密" in driver.find_element(By.ID, "problem").text
+        assert "已加密" in _wait_for(driver, By.ID, "problem").text
         driver.save_screenshot(str(tmp_path / "serve-problem.png"))
