@@ -9,6 +9,7 @@ nothing), a report page parses in a few milliseconds, and it adds no dependency.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -70,6 +71,15 @@ class Element:
             return max(1, min(int(self.attrs.get(name, "1").strip() or "1"), 1000))
         except ValueError:
             return 1
+
+
+def elements(root: Element) -> Iterator[Element]:
+    """``root`` and every element below it, in document order."""
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        yield element
+        stack.extend(reversed([c for c in element.children if isinstance(c, Element)]))
 
 
 class _TreeBuilder(HTMLParser):

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from reportlint.errors import InputProblem
 from reportlint.read.build import OutLine
-from reportlint.read.htmldoc import Element
+from reportlint.read.htmldoc import Element, elements
 from reportlint.read.htmlpage import text_of
 
 DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps", ".ofd")
@@ -53,13 +53,6 @@ def _document_address(address: str) -> str | None:
     return None
 
 
-def _elements(root: Element) -> Iterator[Element]:
-    stack = [root]
-    while stack:
-        element = stack.pop()
-        yield element
-        stack.extend(reversed([c for c in element.children if isinstance(c, Element)]))
-
 
 def _target(element: Element) -> Target | None:
     if element.tag == "a":
@@ -83,7 +76,7 @@ def _target(element: Element) -> Target | None:
 def document_targets(root: Element) -> list[Target]:
     """Every document the page links or embeds, once each, in document order."""
     found: dict[str, Target] = {}
-    for target in map(_target, _elements(root)):
+    for target in map(_target, elements(root)):
         if target is not None:
             found.setdefault(target.href, target)
     return list(found.values())

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlint.model import PageFact
-from reportlint.read.htmldoc import Element, Text
+from reportlint.read.htmldoc import Element, Text, elements
 
 _HEADING = re.compile(r"^\s*([一二三四五六])\s*、")
 _HEADINGS_MIN = 3  # fewer numbered headings than this: no report structure to go by
@@ -122,7 +122,7 @@ def _info_facts(element: Element) -> list[PageFact]:
 
 def _meta_facts(root: Element) -> list[PageFact]:
     facts = []
-    for element in _elements(root):
+    for element in elements(root):
         if element.tag != "meta":
             continue
         known = _META.get(element.attrs.get("name", "").lower())
@@ -131,13 +131,6 @@ def _meta_facts(root: Element) -> list[PageFact]:
             facts.append(PageFact(known[0], content, known[1], element.start[0]))
     return facts
 
-
-def _elements(element: Element) -> Iterator[Element]:
-    stack = [element]
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(reversed([c for c in current.children if isinstance(c, Element)]))
 
 
 def find_page(root: Element) -> Page:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from reportlint.errors import InputProblem
-from reportlint.read.htmldoc import Element, Text
+from reportlint.read.htmldoc import Element, Text, elements
 from reportlint.read.htmlpage import text_of
 
 _PAGER_WORDS = re.compile(r"^\s*(上一页|下一页|上页|下页|尾页|末页|第\s*\d{1,3}\s*页)\s*$")
@@ -60,10 +60,7 @@ def _stems(name: str) -> list[tuple[str, str]]:
 def _pager_links(root: Element) -> list[tuple[Element, str]]:
     """Links labelled as a pager (上一页, 下一页, 第N页, a bare number) to a page file."""
     links = []
-    stack = [root]
-    while stack:
-        element = stack.pop()
-        stack.extend(reversed([c for c in element.children if isinstance(c, Element)]))
+    for element in elements(root):
         if element.tag != "a":
             continue
         label = text_of(element)
