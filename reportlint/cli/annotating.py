@@ -4,7 +4,7 @@ comments, PDF highlights), linted with the same selection, configuration and exi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
@@ -13,10 +13,9 @@ from reportlint.annotate import ANNOTATABLE, annotate_bytes, default_output
 from reportlint.batch.jobs import Job, Plan
 from reportlint.batch.work import run_job
 from reportlint.cli.batchrun import EXIT_CLEAN, EXIT_FINDINGS, fails
+from reportlint.cli.report import selection_options
 from reportlint.config.resolve import Overrides
 from reportlint.errors import UsageError
-from reportlint.facts.issuer import KINDS as ISSUER_KINDS
-from reportlint.facts.issuer import run_options
 from reportlint.model import FileReport
 from reportlint.output.base import summary_line
 from reportlint.read import PDF_ENGINES
@@ -29,10 +28,6 @@ class Annotated:
     report: FileReport
     output: Path
     failed: bool  # a diagnostic at or above the fail-on severity
-
-
-def _codes(value: str | None) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for c in (value or "").split(",") if c.strip())
 
 
 def _checked_paths(path: str, output: str | None) -> Path:
@@ -72,36 +67,18 @@ def annotate_file(path: str, output: str | None, overrides: Overrides) -> Annota
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="Where to write the annotated copy [default: <stem>.reportlint.docx/.pdf "
                    "beside the input].")
-@click.option("--select", help="Comma-separated codes or prefixes to enable (S, S10, T403).")
-@click.option("--ignore", help="Comma-separated codes or prefixes to disable.")
-@click.option("--extend-select", help="Comma-separated codes or prefixes to enable as well.")
 @click.option("--fail-on", type=click.Choice(("error", "warning", "info", "never")),
               default=None, help="Exit 1 when a diagnostic at or above this severity is found "
                                  "[default: the configuration's fail-on, else error].")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(),
-              help="A rule pack folder to add to the built-in one (repeatable).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False),
-              help="Use this configuration file (no search).")
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("--issuer-kind", type=click.Choice(ISSUER_KINDS),
-              help="Treat the report as issued by a government or a department.")
-@click.option("--deadline", metavar="MM-DD",
-              help="Publication deadline in the following year, for the issuer kind in effect.")
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default=None,
               help="Read a PDF file with PDFium or pdfminer.six.")
-def annotate_command(path: str, output: str | None, select: str | None, ignore: str | None,
-                     extend_select: str | None, fail_on: str | None,
-                     rule_dirs: tuple[str, ...], config_file: str | None, isolated: bool,
-                     issuer_kind: str | None, deadline: str | None,
-                     pdf_engine: str | None) -> None:
+@selection_options
+def annotate_command(path: str, output: str | None, fail_on: str | None,
+                     pdf_engine: str | None, overrides: Overrides) -> None:
     """Write a copy of a Word or PDF report with a comment at each diagnostic."""
-    overrides = Overrides(
-        select=_codes(select) or None, ignore=_codes(ignore),
-        extend_select=_codes(extend_select), fail_on=fail_on,
-        rule_dirs=tuple(Path(d) for d in rule_dirs),
-        settings={**run_options(issuer_kind, deadline),
-                  **({"pdf-engine": pdf_engine} if pdf_engine else {})},
-        config_file=Path(config_file) if config_file else None, isolated=isolated)
+    engine = {"pdf-engine": pdf_engine} if pdf_engine else {}
+    overrides = replace(overrides, fail_on=fail_on,
+                        settings={**overrides.settings, **engine})
     done = annotate_file(path, output, overrides)
     click.echo(summary_line([done.report]))
     click.echo(f"已写入带批注的副本：{done.output}（{len(done.report.diagnostics)}条批注）")
