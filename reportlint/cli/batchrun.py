@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from reportlint.batch.executor import Executor, executor_for
-from reportlint.batch.inputs import collect, jobs_for, listed_paths
+from reportlint.batch.inputs import collect, listed_paths
 from reportlint.batch.jobs import CLEAN, FINDINGS, NOT_A_REPORT, Job, Outcome, Plan
 from reportlint.batch.progress import Progress
 from reportlint.batch.register import Seen, compare, load_register
@@ -55,7 +55,10 @@ def gather(paths: Sequence[str], stdin_filename: str | None, files_from: str | N
     if names.count("-") + (files_from == "-") > 1:  # the second read would find it empty
         raise UsageError("'-' (standard input) can be given only once")
     stdin = Job(stdin_filename or "<stdin>", data=read_stdin()) if "-" in names else None
-    return collect(names, stdin, listed)
+    jobs = collect(names, stdin, listed)
+    if notes is not None:
+        _note_empty_folders(names, jobs, notes)
+    return jobs
 
 
 def _existing(names: list[str], notes: Notes) -> list[str]:
@@ -64,10 +67,19 @@ def _existing(names: list[str], notes: Notes) -> list[str]:
         if name and name != "-" and not os.path.lexists(name):
             notes.problems.append(("no-such-path", name))
             continue
-        if name and os.path.isdir(name) and next(iter(jobs_for(name)), None) is None:
-            notes.remarks.append(("no-reports", name))
         kept.append(name)
     return kept
+
+
+def _note_empty_folders(names: list[str], jobs: Sequence[Job], notes: Notes) -> None:
+    """A folder argument none of whose files became a job (decided on the walk already
+    made, not by walking the folder again)."""
+    found = [Path(job.path) for job in jobs if job.path is not None]
+    for name in names:
+        if name and name != "-" and os.path.isdir(name):
+            folder = Path(name)
+            if not any(path.is_relative_to(folder) for path in found):
+                notes.remarks.append(("no-reports", name))
 
 
 def fails(report: FileReport, fail_on: str) -> bool:
