@@ -6,11 +6,13 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from click.testing import CliRunner
 from readerhelp import BAD, DOCUMENTS, ROOT
 
-from reportlint.cli.main import cli, expand_paths
+from reportlint.batch.inputs import jobs_for
+from reportlint.cli.main import cli
 
 _PROBE = """
 import sys
@@ -81,5 +83,5 @@ def test_folders_pick_up_every_report_type(tmp_path):
     shutil.copy(DOCUMENTS / "example.html", tmp_path / "copy.htm")
     shutil.copy(BAD / "old.doc", tmp_path / "old.doc")
     (tmp_path / "notes.xyz").write_text("x")
-    found = sorted(p.name for p in expand_paths([str(tmp_path)]))
+    found = sorted(Path(job.name).name for job in jobs_for(str(tmp_path)))
     assert found == ["copy.htm", "example.docx", "example.html", "example.pdf", "old.doc"]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from reportlint import __version__
+from reportlint.batch.jobs import Job
 from reportlint.check.engine import RuleFailure
 from reportlint.check.packs import RuleSet
 from reportlint.cli.annotating import annotate_command
@@ -23,7 +24,6 @@ from reportlint.cli.helptext import chinese_help
 from reportlint.cli.notes import Notes, run_lang
 from reportlint.cli.report import review_report
 from reportlint.cli.serving import server_command
-from reportlint.cli.walk import walk_files
 from reportlint.cli.webserving import serve_command
 from reportlint.common.i18n import LANGS, say
 from reportlint.common.names import one_line
@@ -35,7 +35,7 @@ from reportlint.model import Source
 from reportlint.output import FORMATTERS, FormatOptions
 from reportlint.output.choices import COLOR_MODES, base_dir, default_format, use_color
 from reportlint.output.rulehelp import rule_help
-from reportlint.read import PDF_ENGINES, READERS
+from reportlint.read import PDF_ENGINES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
@@ -45,37 +45,6 @@ def _codes(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
     return tuple(c.strip().upper() for c in value.split(",") if c.strip())
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    # ``~$报告.docx``: the lock file Word and WPS keep beside a document while it is open
-    return (any(part.startswith(".") for part in path.relative_to(root).parts)
-            or path.name.startswith("~$"))
-
-
-def _files_under(folder: Path, unreadable: list[str]) -> Iterator[Path]:
-    for path in walk_files(folder, unreadable):
-        if path.is_file() and path.suffix.lower() in READERS and not _hidden(path, folder):
-            yield path
-
-
-def expand_paths(paths: Sequence[str], unreadable: list[str] | None = None) -> list[Path]:
-    """The files the paths name; sub-folders that cannot be read go to ``unreadable``."""
-    unreadable = [] if unreadable is None else unreadable
-    found: list[Path] = []
-    for name in paths:
-        if not name:  # Path("") is "." : ``reportlint check "$UNSET"`` must not lint the folder
-            raise UsageError("'': no such file or directory")
-        path = Path(name)
-        if path.is_dir():
-            found.extend(_files_under(path, unreadable))
-        elif path.exists():
-            # a file, or a pipe or device given by name: ``<(unzip -p reports.zip a.txt)``,
-            # /dev/stdin (a folder walk reads regular files only)
-            found.append(path)
-        else:
-            raise UsageError(f"{name}: no such file or directory")
-    return found
 
 
 def _read(path: Path, limit: int | None = None) -> bytes:
@@ -121,14 +90,16 @@ def _use_color(mode: str) -> bool:
     return use_color(sys.stdout.isatty(), os.environ, mode)
 
 
-def _guard_output(output_file: str | None, paths: Sequence[str]) -> None:
+def _guard_output(output_file: str | None, jobs: Sequence[Job]) -> None:
     """Refuse an output file that is one of the inputs: ``-o report.txt report.txt`` would
     replace the report with its diagnostics."""
     if output_file is None or not Path(output_file).exists():
         return
-    for path in expand_paths([p for p in paths if p != "-" and os.path.lexists(p)]):
+    for job in jobs:
+        if job.path is None or job.member is not None:
+            continue
         try:
-            same = os.path.samefile(output_file, path)
+            same = os.path.samefile(output_file, job.path)
         except OSError:
             continue
         if same:
@@ -225,11 +196,11 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
     Resolver(overrides)  # a conflicting --config and --isolated fails before any reading
     if not paths and batch.files_from is None:
         raise click.UsageError("Missing argument 'PATHS...'.")
-    _guard_output(output_file, paths)
     if fix or diff:
         refuse_stdin(paths)
     notes = Notes()
     jobs = gather(paths, stdin_filename, batch.files_from, notes)
+    _guard_output(output_file, jobs)
     resolver = Resolver(overrides)
     lang = run_lang(lang, (resolver.resolve(job.config_path).config for job in jobs))
     fmt = default_format(output_format, os.environ)
