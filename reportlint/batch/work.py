@@ -24,7 +24,7 @@ from reportlint.batch.jobs import (
     Plan,
 )
 from reportlint.check.articles import lint_article
-from reportlint.check.attachments import name_local_attachment
+from reportlint.check.attachments import ELSEWHERE, name_local_attachment
 from reportlint.check.budget import budget_of, run_bounded, warm
 from reportlint.check.engine import (
     RuleFailure,
@@ -104,9 +104,11 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
     """Read, parse, decide whether it is a report, run the rules, derive the facts."""
     try:
         read = read_bytes(job.name, data, resolved.settings.get("pdf-engine", PDF_ENGINES[0]))
-    except InputProblem:
+    except InputProblem as problem:
         report = lint_bytes(job.name, data, resolved.rules, resolved.selection, resolved.settings)
-        return Outcome(report, UNREADABLE, resolved.fail_on)
+        # a page whose report is elsewhere (E006) was read: it has a finding, it is not broken
+        status = _status(report) if problem.code == ELSEWHERE else UNREADABLE
+        return Outcome(report, status, resolved.fail_on)
     source, document = parse_source(read, resolved.rules.data)
     ctx = Context(document, source.lines, resolved.rules.data, resolved.settings,
                   raw_lines=source.raw_lines, page_facts=source.page_facts,

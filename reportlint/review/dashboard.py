@@ -3,7 +3,7 @@ reports, sortable and filterable by status, code and issuer (a small inline scri
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from reportlint.review.html import asset, esc, frame
@@ -35,11 +35,36 @@ def _rule_counts(rows: Sequence[Row]) -> Counter[str]:
     return found
 
 
-def _report_row(row: Row) -> str:
+class _Entries:
+    """Where each listed file's entry is, and which web pages published each attachment."""
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.numbers = {row.path: n for n, row in enumerate(rows, 1)}
+        self.pages = {row.path: row.page for row in rows}
+        self.published_on: dict[str, list[str]] = defaultdict(list)
+        for row in rows:
+            if row.attachment:
+                self.published_on[row.attachment].append(row.path)
+
+    def link(self, path: str) -> str:
+        """The file's own page, else its row; only its name when it was not in the run."""
+        if path not in self.numbers:
+            return esc(path)
+        href = self.pages[path] or f"#r{self.numbers[path]}"
+        return f'<a href="{esc(href)}">{esc(path)}</a>'
+
+    def related(self, row: Row) -> str:
+        pairs = [("报告附件", row.attachment)] if row.attachment else []
+        pairs += [("发布页面", web) for web in self.published_on.get(row.path, ())]
+        return "".join(f'<div class="via">{label}：{self.link(path)}</div>'
+                       for label, path in pairs)
+
+
+def _report_row(number: int, row: Row, entries: _Entries) -> str:
     cells = row.cells
     link = (f'<a href="{esc(row.page)}">{esc(row.path)}</a>' if row.page else esc(row.path))
-    tds = [f"<td>{link}</td>"] + [f"<td>{esc(c)}</td>" for c in cells[1:]]
-    return (f'<tr data-status="{esc(row.status)}" data-codes=" {esc(row.codes)} " '
+    tds = [f"<td>{link}{entries.related(row)}</td>"] + [f"<td>{esc(c)}</td>" for c in cells[1:]]
+    return (f'<tr id="r{number}" data-status="{esc(row.status)}" data-codes=" {esc(row.codes)} " '
             f'data-issuer="{esc(row.issuer)}">{"".join(tds)}</tr>')
 
 
@@ -61,11 +86,13 @@ def dashboard(rows: Sequence[Row], extra: str = "") -> str:
                     if r.issuer_kind)
     issuers = Counter(r.issuer or "（未识别）" for r in rows if r.status != "not a report")
     head = "".join(f'<th data-col="{i}">{esc(h)}</th>' for i, h in enumerate(HEADERS))
+    entries = _Entries(rows)
     body = (f'<header><h1>政府信息公开工作年度报告检查总览</h1></header>'
             f'<section class="totals">{_totals(rows)}</section>'
             f'<section class="panels">{_table("各规则问题数", codes, "规则")}'
             f'{_table("按机关类型", kinds, "机关类型")}{_table("按发布机关", issuers, "发布机关")}'
             f"</section>{extra}<section><h2>报告列表</h2>{_filters(rows, codes)}"
             f'<table id="reports" class="list"><thead><tr>{head}</tr></thead><tbody>'
-            f"{''.join(_report_row(r) for r in rows)}</tbody></table></section>")
+            f"{''.join(_report_row(n, r, entries) for n, r in enumerate(rows, 1))}"
+            "</tbody></table></section>")
     return frame("年度报告检查总览", body, asset("dashboard.js"))

@@ -13,11 +13,35 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from reportlint.batch.jobs import ReportFacts
-from reportlint.model import Diagnostic, FileReport, Severity, Span
+from reportlint.model import Diagnostic, FileReport, Related, Severity, Span
 from reportlint.review.html import esc, frame
 from reportlint.review.rows import KIND_LABELS, STATUS_LABELS
 
 SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """Another page of the review named among a report's facts: the attachment a web page
+    published as its report, or the web page an attachment was published on."""
+
+    label: str
+    text: str
+    href: str
+
+
+FACTS_START = '<dl class="facts">'
+
+
+def _link_fact(link: Link) -> str:
+    return (f'<div class="link"><dt>{esc(link.label)}</dt>'
+            f'<dd><a href="{esc(link.href)}">{esc(link.text)}</a></dd></div>')
+
+
+def with_link(page: str, link: Link) -> str:
+    """A page written already, with one more link among its facts (the review folder writes
+    pages as outcomes arrive: an attachment may come before the web page it was on)."""
+    return page.replace(FACTS_START, FACTS_START + _link_fact(link), 1)
 
 
 @dataclass(frozen=True)
@@ -35,7 +59,7 @@ def _flags(diagnostics: Sequence[Diagnostic]) -> dict[int, list[Flag]]:
     by_line: dict[int, list[Flag]] = defaultdict(list)
     for number, diagnostic in enumerate(diagnostics, 1):
         by_line[diagnostic.span.line].append(Flag(number, diagnostic, diagnostic.span))
-        for related in diagnostic.related:
+        for related in (r for r in diagnostic.related if r.path is None):
             # on the diagnostic's own line, its message already lists the related places
             same = related.span.line == diagnostic.span.line
             by_line[related.span.line].append(
@@ -93,13 +117,21 @@ def _message(flag: Flag) -> str:
     if flag.related:
         return (f'<div class="msg related">↳ 与<a href="#d{flag.number}">问题{flag.number}</a>'
                 f"相关：{esc(_related_message(flag))}</div>")
-    links = "".join(f"<li>{_link(r.span.line, f'第{r.span.line}行')}{_page(r.page)}："
-                    f"{esc(r.message)}</li>" for r in d.related)
+    links = "".join(f"<li>{_place(r)}{_page(r.page)}：{esc(r.message)}</li>"
+                    for r in d.related)
     related = f'<ul class="rel">{links}</ul>' if links else ""
     where = f"（{esc(d.where)}）" if d.where else ""
     return (f'<div class="msg {d.severity.label}" id="d{flag.number}">'
             f'<span class="badge">{flag.number}</span> <b>{esc(d.code)}</b> '
             f"[{SEVERITY_LABELS[d.severity]}] {esc(d.message)}{where}{related}</div>")
+
+
+def _place(related: Related) -> str:
+    """A related place: a link to its line here, or the other file's name and line."""
+    where = f"第{related.span.line}行"
+    if related.path is not None:
+        return esc(f"{related.path} {where}")
+    return _link(related.span.line, where)
 
 
 def _related_message(flag: Flag) -> str:
@@ -176,27 +208,36 @@ def _facts(facts: ReportFacts | None, status: str) -> str:
     return "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in items)
 
 
-def _index(diagnostics: Sequence[Diagnostic]) -> str:
+def _index(diagnostics: Sequence[Diagnostic], shown: int) -> str:
+    """The list of findings; each links to its message beside its line, when the page shows
+    that line (a file that could not be read shows none)."""
     if not diagnostics:
         return '<p class="none">未发现问题。</p>'
     items = "".join(
-        f'<li class="{d.severity.label}"><a href="#d{n}">第{d.span.line}行'
-        f"{_page(d.page)}</a> <b>{esc(d.code)}</b> [{SEVERITY_LABELS[d.severity]}] "
-        f"{esc(d.message)}</li>" for n, d in enumerate(diagnostics, 1))
+        f'<li class="{d.severity.label}">{_to_message(n, d, shown)} <b>{esc(d.code)}</b> '
+        f"[{SEVERITY_LABELS[d.severity]}] {esc(d.message)}</li>"
+        for n, d in enumerate(diagnostics, 1))
     return f'<ol class="findings">{items}</ol>'
 
 
+def _to_message(number: int, diagnostic: Diagnostic, shown: int) -> str:
+    where = f"第{diagnostic.span.line}行{_page(diagnostic.page)}"
+    return f'<a href="#d{number}">{where}</a>' if diagnostic.span.line <= shown else where
+
+
 def report_page(report: FileReport, facts: ReportFacts | None = None, status: str = "",
-                back: str | None = None) -> str:
-    """The whole HTML page of one report; ``back``: the link to the dashboard, if any."""
+                back: str | None = None, links: Sequence[Link] = ()) -> str:
+    """The whole HTML page of one report; ``back``: the link to the dashboard, if any;
+    ``links``: other pages of the review named among its facts."""
     diagnostics = sorted(report.diagnostics, key=lambda d: d.sort_key)
     counts = {s: sum(d.severity is s for d in diagnostics) for s in SEVERITY_LABELS}
     tally = "，".join(f"{SEVERITY_LABELS[s]} {n}" for s, n in counts.items())
     nav = f'<a class="back" href="{esc(back)}">← 返回总览</a>' if back else ""
     starts = dict(facts.page_starts) if facts is not None else {}
     body = (f'<header>{nav}<h1>{esc(report.path)}</h1><p class="tally">{tally}</p>'
-            f'<dl class="facts">{_facts(facts, status)}</dl></header>'
-            f"<section><h2>问题清单</h2>{_index(diagnostics)}</section>"
+            f'{FACTS_START}{"".join(map(_link_fact, links))}{_facts(facts, status)}</dl>'
+            f"</header><section><h2>问题清单</h2>{_index(diagnostics, len(report.lines))}"
+            "</section>"
             f'<section><h2>报告原文</h2><div class="doc">'
             f"{_body(report.lines, _flags(diagnostics), starts)}</div></section>")
     return frame(f"{report.path} — 检查结果", body)

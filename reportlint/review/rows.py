@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reportlint.batch.jobs import CLEAN, FINDINGS, NOT_A_REPORT, UNREADABLE, Outcome
+from reportlint.check.attachments import attachment_of
 from reportlint.model import Severity
 
 STATUS_LABELS = {CLEAN: "无问题", FINDINGS: "有问题", UNREADABLE: "无法读取",
@@ -38,6 +39,7 @@ class Row:
     infos: int
     codes: str
     status: str
+    attachment: str = ""  # a web page's report, saved beside it (not a column of the table)
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -62,6 +64,7 @@ def row_of(outcome: Outcome, page: str) -> Row:
         errors=severities[Severity.ERROR], warnings=severities[Severity.WARNING],
         infos=severities[Severity.INFO],
         codes=codes_text(Counter(d.code for d in report.diagnostics)), status=outcome.status,
+        attachment=attachment_of(report) or "",
     )
 
 
