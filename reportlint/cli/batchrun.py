@@ -15,7 +15,7 @@ from reportlint.batch.jobs import CLEAN, FINDINGS, NOT_A_REPORT, Job, Outcome, P
 from reportlint.batch.progress import Progress
 from reportlint.batch.register import Seen, compare, load_register
 from reportlint.batch.run import outcomes
-from reportlint.check.packs import Rule
+from reportlint.check.packs import Rule, RuleSet
 from reportlint.cli.notes import Notes
 from reportlint.config.resolve import Resolver
 from reportlint.errors import UsageError
@@ -106,10 +106,9 @@ class Sinks:
     progress: Progress | None = None
 
 
-def _rules_of(resolver: Resolver, jobs: Iterable[Job]) -> tuple[Rule, ...]:
-    rules: dict[str, Rule] = {}
-    for job in jobs:
-        rules.update((r.code, r) for r in resolver.resolve(job.config_path).rules.rules)
+def rules_of(rule_sets: Iterable[RuleSet]) -> tuple[Rule, ...]:
+    """Every rule of the files' rule sets, once per code, by code (what SARIF lists)."""
+    rules = {rule.code: rule for rule_set in rule_sets for rule in rule_set.rules}
     return tuple(sorted(rules.values(), key=lambda r: r.code))
 
 
@@ -136,7 +135,9 @@ def stream(jobs: Sequence[Job], plan: Plan, workers: int | None, writer: Writer,
         sinks.progress.close()
     if not writer.streams:  # a document format: formatted once every file is known
         options = writer.options
-        final = replace(options, fail_on=run.fail_on, rules=_rules_of(resolver_of(plan), jobs),
+        resolver = resolver_of(plan)
+        rules = rules_of(resolver.resolve(job.config_path).rules for job in jobs)
+        final = replace(options, fail_on=run.fail_on, rules=rules,
                         exit_code=max(exit_status(run), options.exit_code or EXIT_CLEAN),
                         notifications=(*options.notifications,
                                        *(("error", u) for u in run.unreadable)))

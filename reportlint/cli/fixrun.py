@@ -12,8 +12,7 @@ import click
 
 from reportlint.batch.jobs import NOT_A_REPORT, Job, Plan
 from reportlint.batch.work import resolver_for, run_job
-from reportlint.check.packs import Rule
-from reportlint.cli.batchrun import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, fails
+from reportlint.cli.batchrun import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, fails, rules_of
 from reportlint.cli.checkopts import Shown
 from reportlint.cli.fixing import FixResult, fix_runs
 from reportlint.config.resolve import Overrides
@@ -53,11 +52,6 @@ def show_diff(jobs: Sequence[Job], overrides: Overrides) -> int:
     return EXIT_FINDINGS if result.fixed else EXIT_CLEAN
 
 
-def _rules(result: FixResult) -> tuple[Rule, ...]:
-    rules = {rule.code: rule for _, resolved in result.runs for rule in resolved.rules.rules}
-    return tuple(sorted(rules.values(), key=lambda r: r.code))
-
-
 def fix_files(jobs: Sequence[Job], overrides: Overrides, fmt: str, options: FormatOptions,
               shown: Shown, out: TextIO) -> int:
     """Fix, then report what is left; the exit code is that of what is left."""
@@ -68,7 +62,8 @@ def fix_files(jobs: Sequence[Job], overrides: Overrides, fmt: str, options: Form
     fail_on = {report.path: resolved.fail_on for report, resolved in result.runs}
     worst = EXIT_FINDINGS if any(fails(r, fail_on[r.path]) for r in reports) else EXIT_CLEAN
     status = EXIT_USAGE if unreadable else worst
-    final = replace(options, fail_on=fail_on, rules=_rules(result), exit_code=status,
+    rules = rules_of(resolved.rules for _, resolved in result.runs)
+    final = replace(options, fail_on=fail_on, rules=rules, exit_code=status,
                     notifications=(*options.notifications, *(("error", u) for u in unreadable)))
     rendered = FORMATTERS[fmt](reports, final)
     if shown.output_file is not None:
