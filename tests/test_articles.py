@@ -83,3 +83,21 @@ def test_a_pager_showing_only_the_next_page_is_followed(tmp_path: Path) -> None:
     names = [str(tmp_path / n) for n in pages]
     assert article_parts(names[0], _read, names) == tuple(names)
     assert article_parts(names[0], _read, names[:2]) is None
+
+
+@pytest.mark.parametrize("encoding", ARTICLES)
+def test_the_review_report_gives_the_joined_article_its_facts_once(tmp_path: Path,
+                                                                   encoding: str) -> None:
+    """The article is one report: its first part's row carries the issuer and year, once (a
+    register would otherwise miss the unit's report, or count it twice)."""
+    shutil.copytree(ARTICLES[encoding], tmp_path / "article")
+    shutil.copy(EXAMPLE, tmp_path / "example.html")
+    result = CliRunner().invoke(cli, ["report", "--no-cache", str(tmp_path), "-o",
+                                      str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    rows = (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8-sig").splitlines()
+    facts = {Path(row.split(",")[0]).relative_to(tmp_path).as_posix(): row.split(",")[1:5]
+             for row in rows[1:]}
+    example = facts.pop("example.html")
+    assert example[:3] == ["邵阳市商务局", "部门", "2020"]
+    assert facts == {"article/index.html": example, "article/index_1.html": ["", "", "", ""]}

@@ -22,6 +22,7 @@ from reportlint.batch.jobs import (
     Job,
     Outcome,
     Plan,
+    ReportFacts,
 )
 from reportlint.check.articles import lint_article
 from reportlint.check.attachments import ELSEWHERE, name_local_attachment
@@ -38,8 +39,9 @@ from reportlint.check.kinds.years import last_year
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import InputProblem, UsageError
 from reportlint.facts.context import Context, LastYear
-from reportlint.model import FileReport
+from reportlint.model import FileReport, Source
 from reportlint.read import PDF_ENGINES, read_bytes
+from reportlint.read.htmljoin import join_parts
 from reportlint.read.limits import too_costly
 
 # A zip member larger than this is not read (a zip bomb expands a few KB to gigabytes).
@@ -100,6 +102,14 @@ def _status(report: FileReport) -> str:
     return FINDINGS if report.diagnostics else CLEAN
 
 
+def _context(read: Source, resolved: Resolved,
+             previous: LastYear | None = None) -> tuple[Source, Context]:
+    source, document = parse_source(read, resolved.rules.data)
+    return source, Context(document, source.lines, resolved.rules.data, resolved.settings,
+                           raw_lines=source.raw_lines, page_facts=source.page_facts,
+                           marks=source.marks, previous=previous)
+
+
 def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
     """Read, parse, decide whether it is a report, run the rules, derive the facts."""
     try:
@@ -109,11 +119,7 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
         # a page whose report is elsewhere (E006) was read: it has a finding, it is not broken
         status = _status(report) if problem.code == ELSEWHERE else UNREADABLE
         return Outcome(report, status, resolved.fail_on)
-    source, document = parse_source(read, resolved.rules.data)
-    ctx = Context(document, source.lines, resolved.rules.data, resolved.settings,
-                  raw_lines=source.raw_lines, page_facts=source.page_facts,
-                  marks=source.marks,
-                  previous=_last_year(previous_job(job, plan), resolved))
+    source, ctx = _context(read, resolved, _last_year(previous_job(job, plan), resolved))
     if not job.explicit and not is_report(ctx):
         return Outcome(FileReport(job.name, ()), NOT_A_REPORT, resolved.fail_on)
     found = check_context(source, ctx, resolved.rules, resolved.selection)
@@ -166,13 +172,24 @@ def _last_year(previous: Job | None, resolved: Resolved) -> LastYear | None:
     return _last_years[key]
 
 
-def _article_part(job: Job, resolved: Resolved) -> Outcome:
+def _article_part(job: Job, resolved: Resolved, plan: Plan) -> Outcome:
     """This part's diagnostics of the joined article (its other parts read here too; not
     cached: the outcome depends on every part)."""
     parts = [(name, Path(name).read_bytes()) for name in job.article]
     reports = lint_article(parts, resolved.rules, resolved.selection, resolved.settings)
     report = next((r for r in reports if r.path == job.name), FileReport(job.name, ()))
-    return Outcome(report, _status(report), resolved.fail_on)
+    # the article is one report: its first part stands for it in a review (its issuer, year)
+    first = plan.facts and bool(reports) and job.name == job.article[0]
+    facts = _article_facts(parts, resolved) if first else None
+    return Outcome(report, _status(report), resolved.fail_on, facts=facts)
+
+
+def _article_facts(parts: list[tuple[str, bytes]], resolved: Resolved) -> ReportFacts | None:
+    try:
+        joined = join_parts(parts)
+    except InputProblem:
+        return None
+    return facts_of(_context(joined.source, resolved)[1], joined.source)
 
 
 def _attachment_named(outcome: Outcome, job: Job, data: bytes) -> Outcome:
@@ -196,7 +213,7 @@ def run_job(job: Job, plan: Plan) -> Outcome:
     try:
         resolved = resolver_for(plan.overrides).resolve(job.config_path)
         if job.article:
-            return _article_part(job, resolved)
+            return _article_part(job, resolved, plan)
         data = job_bytes(job, budget_of(resolved.settings).limits.max_bytes)
         if previous_job(job, plan) is not None:  # depends on another file: not cached
             return _attachment_named(_bounded(job, data, resolved, plan), job, data)
