@@ -22,24 +22,23 @@ from reportlint.batch.jobs import (
     Job,
     Outcome,
     Plan,
-    ReportFacts,
 )
-from reportlint.check.articles import lint_article
+from reportlint.check.articles import article_reports
 from reportlint.check.attachments import ELSEWHERE, name_local_attachment
 from reportlint.check.budget import budget_of, run_bounded, warm
 from reportlint.check.engine import (
     RuleFailure,
     check_context,
+    context_of,
     input_report,
     last_year_report,
     lint_bytes,
-    parse_source,
 )
 from reportlint.check.kinds.years import last_year
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import InputProblem, UsageError
-from reportlint.facts.context import Context, LastYear
-from reportlint.model import FileReport, Source
+from reportlint.facts.context import LastYear
+from reportlint.model import FileReport
 from reportlint.read import PDF_ENGINES, read_bytes
 from reportlint.read.htmljoin import join_parts
 from reportlint.read.limits import too_costly
@@ -102,14 +101,6 @@ def _status(report: FileReport) -> str:
     return FINDINGS if report.diagnostics else CLEAN
 
 
-def _context(read: Source, resolved: Resolved,
-             previous: LastYear | None = None) -> tuple[Source, Context]:
-    source, document = parse_source(read, resolved.rules.data)
-    return source, Context(document, source.lines, resolved.rules.data, resolved.settings,
-                           raw_lines=source.raw_lines, page_facts=source.page_facts,
-                           marks=source.marks, previous=previous)
-
-
 def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
     """Read, parse, decide whether it is a report, run the rules, derive the facts."""
     try:
@@ -119,7 +110,8 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
         # a page whose report is elsewhere (E006) was read: it has a finding, it is not broken
         status = _status(report) if problem.code == ELSEWHERE else UNREADABLE
         return Outcome(report, status, resolved.fail_on)
-    source, ctx = _context(read, resolved, _last_year(previous_job(job, plan), resolved))
+    previous = _last_year(previous_job(job, plan), resolved)
+    source, ctx = context_of(read, resolved.rules, resolved.settings, previous)
     if not job.explicit and not is_report(ctx):
         return Outcome(FileReport(job.name, ()), NOT_A_REPORT, resolved.fail_on)
     found = check_context(source, ctx, resolved.rules, resolved.selection)
@@ -175,21 +167,17 @@ def _last_year(previous: Job | None, resolved: Resolved) -> LastYear | None:
 def _article_part(job: Job, resolved: Resolved, plan: Plan) -> Outcome:
     """This part's diagnostics of the joined article (its other parts read here too; not
     cached: the outcome depends on every part)."""
-    parts = [(name, Path(name).read_bytes()) for name in job.article]
-    reports = lint_article(parts, resolved.rules, resolved.selection, resolved.settings)
-    report = next((r for r in reports if r.path == job.name), FileReport(job.name, ()))
-    # the article is one report: its first part stands for it in a review (its issuer, year)
-    first = plan.facts and bool(reports) and job.name == job.article[0]
-    facts = _article_facts(parts, resolved) if first else None
-    return Outcome(report, _status(report), resolved.fail_on, facts=facts)
-
-
-def _article_facts(parts: list[tuple[str, bytes]], resolved: Resolved) -> ReportFacts | None:
     try:
-        joined = join_parts(parts)
-    except InputProblem:
-        return None
-    return facts_of(_context(joined.source, resolved)[1], joined.source)
+        joined = join_parts([(name, Path(name).read_bytes()) for name in job.article])
+    except InputProblem:  # a part that cannot be read: this part is linted on its own
+        return run_job(replace(job, article=()), plan)
+    source, ctx = context_of(joined.source, resolved.rules, resolved.settings)
+    found = check_context(source, ctx, resolved.rules, resolved.selection)
+    report = next(r for r in article_reports(joined, found) if r.path == job.name)
+    # the article is one report: its first part stands for it in a review (its issuer, year)
+    first = plan.facts and job.name == job.article[0]
+    facts = facts_of(ctx, joined.source) if first else None
+    return Outcome(report, _status(report), resolved.fail_on, facts=facts)
 
 
 def _attachment_named(outcome: Outcome, job: Job, data: bytes) -> Outcome:

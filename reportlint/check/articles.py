@@ -5,7 +5,7 @@ article's pages) is linted as one report; each diagnostic goes to the part its p
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 
 from reportlint.check.engine import Selection, check_source
@@ -71,8 +71,13 @@ def lint_article(parts: Sequence[tuple[str, bytes]], rules: RuleSet, selection: 
         joined = join_parts(parts)
     except InputProblem:
         return []  # a part that cannot be read: the parts are linted one by one instead
-    found: list[list[Diagnostic]] = [[] for _ in parts]
-    for diagnostic in check_source(joined.source, rules, selection, settings):
+    return article_reports(joined, check_source(joined.source, rules, selection, settings))
+
+
+def article_reports(joined: Joined, diagnostics: Iterable[Diagnostic]) -> list[FileReport]:
+    """The joined article's diagnostics, each in the report of the part its place is in."""
+    found: list[list[Diagnostic]] = [[] for _ in joined.paths]
+    for diagnostic in diagnostics:
         index, placed = _placed(joined, diagnostic)
         found[index].append(placed)
     return [FileReport(path, tuple(sorted(ds, key=lambda d: d.sort_key)), shown)

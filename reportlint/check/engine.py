@@ -102,10 +102,17 @@ def check_source(
 ) -> tuple[Diagnostic, ...]:
     """Diagnostics for a report that was read, addressed in the original file; ``previous``:
     last year's report, for the Y rules."""
+    return check_context(*context_of(source, rules, settings, previous), rules, selection)
+
+
+def context_of(source: Source, rules: RuleSet, settings: Settings,
+               previous: LastYear | None = None) -> tuple[Source, Context]:
+    """A report that was read, parsed: the source as ``parse_source`` returns it, and the
+    context the rules (and the report's facts) read."""
     source, document = parse_source(source, rules.data)
-    context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines,
-                      page_facts=source.page_facts, marks=source.marks, previous=previous)
-    return check_context(source, context, rules, selection)
+    return source, Context(document, source.lines, rules.data, settings,
+                           raw_lines=source.raw_lines, page_facts=source.page_facts,
+                           marks=source.marks, previous=previous)
 
 
 def check_context(
