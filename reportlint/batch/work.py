@@ -186,12 +186,7 @@ def _attachment_named(outcome: Outcome, job: Job, data: bytes) -> Outcome:
         return outcome
     if not any(d.code == "E006" for d in outcome.report.diagnostics):
         return outcome
-    folder = os.path.dirname(job.name)
-    try:
-        names = {os.path.join(folder, entry) for entry in os.listdir(folder or ".")}
-    except OSError:
-        return outcome
-    return replace(outcome, report=name_local_attachment(outcome.report, data, names))
+    return replace(outcome, report=name_local_attachment(outcome.report, data, os.path.isfile))
 
 
 def run_job(job: Job, plan: Plan) -> Outcome:

@@ -5,10 +5,11 @@ link the two)."""
 
 from __future__ import annotations
 
+import os
 import posixpath
-from collections.abc import Collection
+from collections.abc import Callable
 from dataclasses import replace
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from reportlint.model import Diagnostic, FileReport, Related, Span
 from reportlint.read.html import documents_in
@@ -19,37 +20,40 @@ _PAGE_SUFFIXES = (".html", ".htm", ".shtml")
 _ADDRESS_ENCODINGS = ("utf-8", "gb18030")
 
 
-def _file_names(href: str) -> list[str]:
-    """The names a link's file may be saved under, each way its address may be encoded."""
-    path = href.split("?")[0].split("#")[0]
-    names = []
+def _saved_as(href: str) -> list[str]:
+    """Where a crawler may have saved a link's file, relative to the page's folder: beside
+    the page under its file name, and (a relative link, as ``wget -k`` writes them) where
+    the link leads; each way the address may be percent-encoded."""
+    parts = urlsplit(href)
+    relative = not parts.scheme and not parts.netloc and not parts.path.startswith("/")
+    found = []
     for encoding in _ADDRESS_ENCODINGS:
         try:
-            names.append(posixpath.basename(unquote(path, encoding, "strict")))
+            path = unquote(parts.path, encoding, "strict")
         except UnicodeDecodeError:
             continue
-    return names
+        found += [posixpath.basename(path), *([path] if relative else [])]
+    return list(dict.fromkeys(name for name in found if name))
 
 
-def _beside(page: str, href: str, names: Collection[str]) -> str | None:
-    folder = posixpath.dirname(page.replace("\\", "/"))
-    normalised = {n.replace("\\", "/"): n for n in names}
-    for file_name in _file_names(href):
-        found = normalised.get(posixpath.join(folder, file_name) if folder else file_name)
-        if found is not None:
-            return found
+def _saved(page: str, href: str, is_file: Callable[[str], bool]) -> str | None:
+    folder = os.path.dirname(page)
+    for saved in _saved_as(href):
+        candidate = os.path.normpath(os.path.join(folder, *saved.split("/")))
+        if is_file(candidate):
+            return candidate
     return None
 
 
 def name_local_attachment(report: FileReport, data: bytes,
-                          names: Collection[str]) -> FileReport:
-    """The page's E006 says which of the linted files its attachment is, when it is one."""
+                          is_file: Callable[[str], bool]) -> FileReport:
+    """The page's E006 names the file its attachment was saved as, when there is one."""
     pointing = [d for d in report.diagnostics if d.code == ELSEWHERE]
     if not pointing or not report.path.lower().endswith(_PAGE_SUFFIXES):
         return report
     local = {}
     for target in documents_in(data):
-        found = _beside(report.path, target.href, names)
+        found = _saved(report.path, target.href, is_file)
         if found is not None:
             local[(target.line, target.column)] = found
     return replace(report, diagnostics=tuple(_named(d, local) for d in report.diagnostics))
