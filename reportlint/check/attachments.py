@@ -64,8 +64,8 @@ def _named(diagnostic: Diagnostic, local: dict[tuple[int, int], str]) -> Diagnos
     if diagnostic.code != ELSEWHERE or found is None:
         return diagnostic
     attachment = Related(Span(1, 1, 1, 1), "本页发布的报告附件", path=found)
-    return replace(diagnostic, message=f"{diagnostic.message}；该文件在本页旁：{found}（单独检查）",
-                   related=(*diagnostic.related, attachment))
+    message = f"{diagnostic.message}；该文件已随本页保存为 {found}（单独检查）"
+    return replace(diagnostic, message=message, related=(*diagnostic.related, attachment))
 
 
 def attachment_of(report: FileReport) -> str | None:
