@@ -13,7 +13,6 @@ from reportlint.errors import UsageError
 from reportlint.model import FileReport
 from reportlint.output.base import FormatOptions
 from reportlint.output.jsonfmt import format_json
-from reportlint.read import PDF_ENGINES
 
 UNREADABLE = frozenset({"E001", "E002", "E003"})
 
@@ -29,7 +28,7 @@ class Checked:
 
 
 def check_upload(name: str, data: bytes, overrides: Overrides) -> Checked:
-    outcome = run_job(Job(name, data=data), Plan(overrides))
+    outcome = run_job(Job(name, data=data), Plan(overrides, source=True))
     problem = outcome.fatal or outcome.problem
     if problem is not None:
         return Checked(None, problem)
@@ -39,9 +38,8 @@ def check_upload(name: str, data: bytes, overrides: Overrides) -> Checked:
         return Checked(None, f"{unreadable[0].code} {unreadable[0].message}")
     annotated = None
     if PurePath(name).suffix.lower() in ANNOTATABLE:
-        engine = str(overrides.settings.get("pdf-engine", PDF_ENGINES[0]))
         try:
-            annotated = annotate_bytes(name, data, report, engine)
+            annotated = annotate_bytes(name, data, report, outcome.source)
         except UsageError:
             annotated = None  # the check stands; only the annotated copy is missing
     return Checked(report, json=format_json([report], FormatOptions()), annotated=annotated)
