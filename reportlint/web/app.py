@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 from collections.abc import AsyncGenerator, AsyncIterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -114,7 +116,8 @@ class Checker:
         self.slots = asyncio.Semaphore(limits.workers)
 
     def start(self) -> None:
-        self.pool = ProcessPoolExecutor(max_workers=self.limits.workers)
+        self.pool = ProcessPoolExecutor(max_workers=self.limits.workers,
+                                        initializer=_own_group)
 
     def stop(self) -> None:
         if self.pool is not None:
@@ -157,13 +160,24 @@ def _unchecked(checked: Checked) -> Refused:
     return Refused(422, f"无法读取该文件：{checked.problem}", checked.code)
 
 
+def _own_group() -> None:
+    """A worker leads a process group of its own, with the children its budget forks: one
+    signal then stops a stuck worker and whatever it started."""
+    if hasattr(os, "setpgrp"):
+        os.setpgrp()
+
+
 def _kill(pool: ProcessPoolExecutor) -> None:
     """Stop the pool now, its workers killed (a busy one would otherwise run on: the
     executor has no public way to stop a worker in the middle of a task)."""
     workers = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for worker in workers:
-        if worker.is_alive():
+        if not worker.is_alive():
+            continue
+        try:
+            os.killpg(worker.pid, signal.SIGKILL)
+        except (AttributeError, OSError):  # no process groups here, or not yet its own
             worker.kill()
     for worker in workers:
         worker.join(timeout=5)
