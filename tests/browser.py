@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +22,8 @@ def _binary(*names: str) -> str | None:
 
 
 @contextmanager
-def chromium() -> Iterator[Any]:
+def chromium(downloads: Path | None = None) -> Iterator[Any]:
+    """The driver; with ``downloads``, a file the page downloads is saved there, unasked."""
     webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
     browser = _binary("chromium", "chromium-browser", "google-chrome")
     driver_path = _binary("chromedriver")
@@ -35,7 +37,14 @@ def chromium() -> Iterator[Any]:
         for flag in (*FLAGS, f"--user-data-dir={profile}"):
             options.add_argument(flag)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        if downloads is not None:
+            options.add_experimental_option("prefs", {
+                "download.default_directory": str(downloads),
+                "download.prompt_for_download": False})
         driver = webdriver.Chrome(service=Service(driver_path), options=options)
+        if downloads is not None:  # headless Chromium saves downloads only when told where
+            driver.execute_cdp_cmd("Browser.setDownloadBehavior",
+                                   {"behavior": "allow", "downloadPath": str(downloads)})
         try:
             yield driver
         finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -197,3 +198,34 @@ def test_pdf_text_not_found_is_a_note_not_a_highlight() -> None:
     out = annotate_pdf(data, FileReport("example.pdf", (flagged,)), source)
     [note] = [a.get_object() for a in pypdf.PdfReader(io.BytesIO(out)).pages[0]["/Annots"]]
     assert (note["/Subtype"], note["/Contents"]) == ("/Text", "[F206] 行")
+
+
+def test_pdf_is_read_once_with_the_engine_in_effect(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """The notes are placed with the lint's own reading of the PDF: one read, with the
+    configuration's pdf-engine, and with --pdf-engine where the command line gives it."""
+    from reportlint import read
+    from reportlint.batch import work
+
+    engines: list[str] = []
+    real = read.read_bytes
+
+    def spy(path: str, data: bytes, engine: str = read.PDF_ENGINES[0]) -> Any:
+        engines.append(engine)
+        return real(path, data, engine)
+
+    monkeypatch.setattr(read, "read_bytes", spy)
+    monkeypatch.setattr(work, "read_bytes", spy)
+    monkeypatch.delattr(os, "fork")  # the budget lints in this process, where the spy is
+    (tmp_path / "reportlint.toml").write_text('pdf-engine = "pdfminer"\n', encoding="utf-8")
+    report = tmp_path / "report.pdf"
+    report.write_bytes((REAL / "KIROGOVCOMPARE__hzq2023_working.pdf").read_bytes())
+    for given, expected in (((), "pdfminer"), (("--pdf-engine", "pdfium"), "pdfium")):
+        engines.clear()
+        out = tmp_path / f"{expected}.pdf"
+        result = run(["annotate", str(report), "-o", str(out), *given], tmp_path, monkeypatch,
+                     capsys)
+        assert (result.code, engines) == (1, [expected]), result.err
+        found = [(page, under) for page, under, note in _highlights(out) if "T404" in note]
+        assert found == [(4, "0"), (4, "0")]

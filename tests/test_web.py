@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -56,9 +54,14 @@ def test_bad_uploads_are_4xx_in_chinese(server: str, name: str, data: bytes, sta
     assert got == status and words in json.loads(body)["error"]
 
 
-def _comments(href: str) -> list[str]:
-    data = base64.b64decode(href.split(",", 1)[1])
-    return [c.text for c in docx.Document(io.BytesIO(data)).comments]
+def _downloaded(driver: Any, folder: Path, name: str) -> Path:
+    """The file once the browser has finished saving it (``.crdownload`` while it writes)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    path = folder / name
+    WebDriverWait(driver, 60).until(
+        lambda _: path.is_file() and not any(folder.glob("*.crdownload")))
+    return path
 
 
 def _wait_for(driver: Any, by: str, what: str) -> Any:
@@ -71,7 +74,9 @@ def _wait_for(driver: Any, by: str, what: str) -> Any:
 def test_browser_upload_shows_the_cell_and_gives_the_comments(server: str,
                                                               tmp_path: Path) -> None:
     draft = _mutated(tmp_path)
-    with chromium() as driver:
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    with chromium(downloads) as driver:
         from selenium.webdriver.common.by import By
 
         driver.get(server + "/")
@@ -82,10 +87,15 @@ def test_browser_upload_shows_the_cell_and_gives_the_comments(server: str,
         assert (cell.get_attribute("id"), cell.text) == ("L56c18", "0")  # the cell: from its column
         assert cell.value_of_css_property("background-color") not in ("rgba(0, 0, 0, 0)", "")
         driver.save_screenshot(str(tmp_path / "serve-result.png"))
-        link = driver.find_element(By.ID, "download-annotated")
-        assert link.get_attribute("download") == "部门年报.reportlint.docx"
-        comments = _comments(link.get_attribute("href") or "")
+        driver.find_element(By.ID, "download-annotated").click()
+        annotated = _downloaded(driver, downloads, "部门年报.reportlint.docx")
+        comments = [c.text for c in docx.Document(str(annotated)).comments]
         assert sorted(c.split("]")[0] for c in comments) == ["[N303", "[T404"]
+        driver.find_element(By.ID, "download-json").click()
+        found = json.loads(_downloaded(driver, downloads, "部门年报.reportlint.json").read_text(
+            encoding="utf-8"))
+        assert [(d["code"], d["line"], d["column"]) for d in found] == [("N303", 14, 21),
+                                                                       ("T404", 56, 19)]
         driver.get(server + "/")
         driver.find_element(By.ID, "file").send_keys(str(DOCS / "bad" / "encrypted.pdf"))
         driver.find_element(By.ID, "submit").click()

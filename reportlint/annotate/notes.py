@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlint.errors import UsageError
-from reportlint.model import Diagnostic, FileReport
+from reportlint.model import Diagnostic, FileReport, Source
 
 AUTHOR = "reportlint"
 ANNOTATABLE = (".docx", ".pdf")
@@ -25,9 +25,10 @@ def default_output(path: str) -> Path:
     return source.with_name(f"{source.stem}.reportlint{source.suffix.lower()}")
 
 
-def annotate_bytes(path: str, data: bytes, report: FileReport, pdf_engine: str = "pdfium") -> bytes:
-    """A copy of ``data`` carrying ``report``'s diagnostics as comments or annotations
-    (a PDF is read again with ``pdf_engine``, for the page of each extracted line)."""
+def annotate_bytes(path: str, data: bytes, report: FileReport, source: Source | None) -> bytes:
+    """A copy of ``data`` carrying ``report``'s diagnostics as comments or annotations. A PDF
+    needs ``source``, the text its lint read (``Plan.source``): the lines and pages the
+    diagnostics refer to, from the engine that run used; the file is not read again."""
     suffix = Path(path).suffix.lower()
     if suffix == ".docx":
         from reportlint.annotate.word import annotate_docx
@@ -35,7 +36,8 @@ def annotate_bytes(path: str, data: bytes, report: FileReport, pdf_engine: str =
         return annotate_docx(data, report.diagnostics)
     if suffix == ".pdf":
         from reportlint.annotate.pdf import annotate_pdf
-        from reportlint.read import read_bytes
 
-        return annotate_pdf(data, report, read_bytes(path, data, pdf_engine))
+        if source is None:
+            raise UsageError(f"{path}: 没有读出该 PDF 的文本，无法添加批注")
+        return annotate_pdf(data, report, source)
     raise UsageError(f"{path}: 只能为 .docx 或 .pdf 文件添加批注")

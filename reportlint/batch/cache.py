@@ -24,7 +24,7 @@ from reportlint.common.resources import builtin_rules_dir
 from reportlint.config.resolve import Resolved
 
 DEFAULT_DIR = ".reportlint_cache"
-_FORMAT = "1"  # bump when Outcome changes shape
+_FORMAT = "2"  # bump when Outcome changes shape
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -52,6 +52,7 @@ def key_of(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> str:
     folders = (builtin_rules_dir(), *resolved.config.rules, *plan.overrides.rule_dirs)
     parts = [
         _FORMAT, __version__, code_fingerprint(), job.name, str(job.explicit), str(plan.facts),
+        str(plan.source),
         *(pack_fingerprint(Path(f).absolute()) for f in folders),
         repr(resolved.selection), repr(sorted(resolved.settings.options.items())),
         resolved.fail_on, hashlib.sha256(data).hexdigest(),

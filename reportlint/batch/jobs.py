@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlint.config.resolve import Overrides
-from reportlint.model import FileReport
+from reportlint.model import FileReport, Source
 
 CLEAN, FINDINGS, UNREADABLE, NOT_A_REPORT = "clean", "findings", "unreadable", "not a report"
 
@@ -43,6 +43,9 @@ class Plan:
     facts: bool = False
     previous: str | None = None  # last year's report (--previous): every report compared with it
     pairs: Mapping[str, Job] = field(default_factory=dict)  # a report's name → last year's
+    # keep each report's read Source in its outcome: ``annotate`` places its notes with the
+    # lines and pages the diagnostics refer to, without reading the file a second time
+    source: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,3 +74,4 @@ class Outcome:
     problem: str | None = None
     fatal: str | None = None
     facts: ReportFacts | None = None
+    source: Source | None = None  # with ``Plan.source``: the text the diagnostics refer to

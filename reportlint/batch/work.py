@@ -120,7 +120,8 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
     taken = last_year(ctx)
     if facts is not None and taken is not None:
         facts = replace(facts, previous=taken.path)
-    return Outcome(report, _status(report), resolved.fail_on, facts=facts)
+    return Outcome(report, _status(report), resolved.fail_on, facts=facts,
+                   source=read if plan.source else None)
 
 
 def _bounded(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:

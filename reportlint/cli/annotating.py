@@ -13,12 +13,12 @@ from reportlint.annotate import ANNOTATABLE, annotate_bytes, default_output
 from reportlint.batch.jobs import Job, Plan
 from reportlint.batch.work import run_job
 from reportlint.cli.batchrun import EXIT_CLEAN, EXIT_FINDINGS, fails
+from reportlint.cli.readopts import pdf_engine_option, read_settings, timeout_option
 from reportlint.cli.report import selection_options
 from reportlint.config.resolve import Overrides
 from reportlint.errors import UsageError
 from reportlint.model import FileReport
 from reportlint.output.base import summary_line
-from reportlint.read import PDF_ENGINES
 
 _UNREADABLE = frozenset({"E001", "E002", "E003"})
 
@@ -43,9 +43,10 @@ def _checked_paths(path: str, output: str | None) -> Path:
 
 
 def annotate_file(path: str, output: str | None, overrides: Overrides) -> Annotated:
-    """Lint ``path`` and write the annotated copy; the input is never written."""
+    """Lint ``path`` and write the annotated copy from that one reading (the PDF engine and
+    budget of the configuration or command line); the input is never written."""
     target = _checked_paths(path, output)
-    outcome = run_job(Job(path, path), Plan(overrides))
+    outcome = run_job(Job(path, path), Plan(overrides, source=True))
     if outcome.fatal is not None:
         raise UsageError(outcome.fatal)
     if outcome.problem is not None:
@@ -53,8 +54,7 @@ def annotate_file(path: str, output: str | None, overrides: Overrides) -> Annota
     unreadable = [d for d in outcome.report.diagnostics if d.code in _UNREADABLE]
     if unreadable:
         raise UsageError(f"{path}: {unreadable[0].code} {unreadable[0].message}")
-    engine = str(overrides.settings.get("pdf-engine", PDF_ENGINES[0]))
-    data = annotate_bytes(path, Path(path).read_bytes(), outcome.report, engine)
+    data = annotate_bytes(path, Path(path).read_bytes(), outcome.report, outcome.source)
     try:
         target.write_bytes(data)
     except OSError as error:
@@ -70,15 +70,15 @@ def annotate_file(path: str, output: str | None, overrides: Overrides) -> Annota
 @click.option("--fail-on", type=click.Choice(("error", "warning", "info", "never")),
               default=None, help="Exit 1 when a diagnostic at or above this severity is found "
                                  "[default: the configuration's fail-on, else error].")
-@click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default=None,
-              help="Read a PDF file with PDFium or pdfminer.six.")
+@pdf_engine_option
+@timeout_option
 @selection_options
 def annotate_command(path: str, output: str | None, fail_on: str | None,
-                     pdf_engine: str | None, overrides: Overrides) -> None:
+                     pdf_engine: str | None, timeout: float | None,
+                     overrides: Overrides) -> None:
     """Write a copy of a Word or PDF report with a comment at each diagnostic."""
-    engine = {"pdf-engine": pdf_engine} if pdf_engine else {}
     overrides = replace(overrides, fail_on=fail_on,
-                        settings={**overrides.settings, **engine})
+                        settings={**overrides.settings, **read_settings(pdf_engine, timeout)})
     done = annotate_file(path, output, overrides)
     click.echo(summary_line([done.report]))
     click.echo(f"已写入带批注的副本：{done.output}（{len(done.report.diagnostics)}条批注）")

@@ -22,6 +22,7 @@ from reportlint.cli.fixing import refuse_stdin
 from reportlint.cli.fixrun import fix_files, show_diff
 from reportlint.cli.helptext import chinese_help
 from reportlint.cli.notes import Notes, run_lang
+from reportlint.cli.readopts import pdf_engine_option, read_settings, timeout_option
 from reportlint.cli.report import review_report
 from reportlint.cli.serving import server_command
 from reportlint.cli.webserving import serve_command
@@ -122,12 +123,6 @@ class _Group(click.Group):
             ctx.exit(EXIT_USAGE)
 
 
-_pdf_engine_option = click.option(
-    "--pdf-engine", type=click.Choice(PDF_ENGINES), default=None,
-    help="Read PDF files with PDFium (fast) or pdfminer.six [default: the configuration's "
-         "pdf-engine, else pdfium; a file PDFium cannot read goes to pdfminer].")
-
-
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="reportlint")
 def cli() -> None:
@@ -157,9 +152,7 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Show only the summary line.")
 @click.option("--issuer-kind", type=click.Choice(ISSUER_KINDS),
               help="Treat every report as issued by a government or a department.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Time budget per file in seconds (E003 past it) [default: the "
-                   "configuration's timeout, else 60].")
+@timeout_option
 @click.option("--deadline", metavar="MM-DD",
               help="Publication deadline in the following year (e.g. 01-31), for the issuer "
                    "kind in effect.")
@@ -172,7 +165,7 @@ def cli() -> None:
                    "configuration's lang, else zh].")
 @click.option("--fix", is_flag=True, help="Apply the safe automatic fixes to text files.")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
-@_pdf_engine_option
+@pdf_engine_option
 @batch_options
 def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
           ignore: str | None, fail_on: str | None, rule_dirs: tuple[str, ...],
@@ -188,9 +181,7 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
         extend_select=_codes(extend_select), fail_on=fail_on,
         rule_dirs=tuple(Path(d) for d in rule_dirs),
         # rule settings given on the command line win over the files'
-        settings={**run_options(issuer_kind, deadline),
-                  **({"pdf-engine": pdf_engine} if pdf_engine else {}),
-                  **({"timeout": timeout} if timeout else {})},
+        settings={**run_options(issuer_kind, deadline), **read_settings(pdf_engine, timeout)},
         config_file=Path(config_file) if config_file else None, isolated=isolated,
     )
     Resolver(overrides)  # a conflicting --config and --isolated fails before any reading
