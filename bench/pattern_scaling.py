@@ -2,11 +2,12 @@
 classifier: each must be linear (1 KB to 1 MB lines).
 
 For each pattern (every module-level pattern of reportlint, every regular expression of the
-built-in rule pack: rule params and data), and for each family of hostile lines (long runs
-of spaces, digits, numerals, marks: what once made a pattern backtrack), it times a search
-for every match over a line of 1 KB, 32 KB and 1 MB, and prints the worst growth exponent:
-1.0 is linear, 2.0 quadratic. The classifier row times parsing a document made of one such
-line after a heading. Run:
+built-in rule pack: rule params and data, on RE2 as the rules run them (marked [re2]), or on
+Python's engine where the facts compile them; and a hostile pack pattern, ``(a+)+$``), and
+for each family of hostile lines (long runs of spaces, digits, numerals, marks: what once
+made a pattern backtrack), it times a search for every match over a line of 1 KB, 32 KB and
+1 MB, and prints the worst growth exponent: 1.0 is linear, 2.0 quadratic. The classifier row
+times parsing a document made of one such line after a heading. Run:
 
     python bench/pattern_scaling.py [--sizes 10000,100000,1000000] [--stop 10]
 
@@ -27,6 +28,7 @@ from typing import Any
 
 import reportlint
 from reportlint.check.engine import parse_source
+from reportlint.check.kinds.linear import Compiled, PatternError, compile_linear
 from reportlint.check.packs import load_rules
 from reportlint.read import read_bytes
 
@@ -49,7 +51,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
 }
 
 
-def builtin_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
+Searchable = re.Pattern[str] | Compiled
+
+
+def builtin_patterns() -> Iterator[tuple[str, Searchable]]:
     seen: set[str] = set()
     for info in pkgutil.walk_packages(reportlint.__path__, "reportlint."):
         if info.name.endswith("__main__"):
@@ -66,6 +71,7 @@ def builtin_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
     for rule in rules.rules:
         for where, text in _strings(rule.params, rule.code):
             yield from _compiled(where, text, seen)
+    yield "pack pattern (a+)+$ [re2]", compile_linear(r"(a+)+$")
 
 
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
@@ -79,15 +85,19 @@ def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{where}[{index}]")
 
 
-def _compiled(where: str, text: str, seen: set[str]) -> Iterator[tuple[str, re.Pattern[str]]]:
+def _compiled(where: str, text: str, seen: set[str]) -> Iterator[tuple[str, Searchable]]:
     if text in seen or not re.search(r"[\\()\[\]*+?{|^$]", text):
         return  # plain labels are literals: linear
+    seen.add(text)
     try:
-        pattern = re.compile(text)
+        yield f"{where} [re2]", compile_linear(text)
+        return
+    except PatternError:
+        pass  # compiled by the facts, on Python's engine
+    try:
+        yield where, re.compile(text)
     except re.error:
         return
-    seen.add(text)
-    yield where, pattern
 
 
 def _seconds(run: Callable[[], object], repeat: int = 2) -> float:
