@@ -3,9 +3,9 @@ an attack on reportlint used, scaled to what a test can afford."""
 
 from __future__ import annotations
 
+import base64
 import io
 import zipfile
-import base64
 import zlib
 
 _CONTENT_TYPES = (
