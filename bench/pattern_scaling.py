@@ -28,8 +28,8 @@ from typing import Any
 
 import reportlint
 from reportlint.check.engine import parse_source
-from reportlint.check.kinds.linear import Compiled, PatternError, compile_linear
 from reportlint.check.packs import load_rules
+from reportlint.common.linear import Compiled, PatternError, compile_linear
 from reportlint.read import read_bytes
 
 FAMILIES: dict[str, Callable[[int], str]] = {

@@ -8,14 +8,16 @@ import random
 import re
 import sys
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from reportlint.batch.register import NameForms
-from reportlint.check.kinds.linear import PatternError, compile_linear, translate
 from reportlint.check.packs import load_rules
+from reportlint.common.linear import PatternError, compile_linear, translate
 from reportlint.errors import UsageError
+from reportlint.facts.contact import bad_parts, checker
 
 
 def _assigned() -> str:
@@ -123,3 +125,19 @@ def test_the_canonical_title_is_matched_as_by_its_lookahead_form() -> None:
     for middle in _strings(random.Random(5), "年度市局2０二〇x", 6, 5000):
         title = f"2021年{middle}{tail}"
         assert bool(canonical.search(title)) == bool(lookahead.search(title)), title
+
+
+def test_phone_values_are_checked_as_by_the_lookaround_forms() -> None:
+    """C604: the (?=\\s*\\d) of 转/分机 and the split that kept them became the check's
+    ``extension`` words, read as dashes before the value is split."""
+    data = load_rules().data["contact"]
+    now = checker(data, "phone")
+    spec = data["checks"]["phone"]
+    before = replace(
+        now, note=re.compile(spec["note"]), drop=re.compile(spec["drop"]), extension=None,
+        dash=re.compile(r"[-－—–‐‑−]+|(?:转|分机)(?=\s*\d)"),
+        split=re.compile(r"(?:(?!(?:转|分机|(?<=分)机)\s*\d)[^0-9\s()（）+\-－—–‐‑−])+"),
+        valid=tuple(re.compile(p) for p in spec["valid"]),
+        doubtful=tuple(re.compile(p) for p in spec["doubtful"]))
+    for value in _strings(random.Random(3), "0739123-－ 转分机（）()、或办公室8", 24, 20000):
+        assert bad_parts(value, now) == bad_parts(value, before), value

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from reportlint.check.engine import Selection
 from reportlint.check.kinds.base import regex
-from reportlint.check.kinds.linear import Compiled
 from reportlint.check.packs import Rule, RuleSet
+from reportlint.common.linear import Compiled
 from reportlint.errors import UsageError
 from reportlint.model import Diagnostic, FileReport, Span
 

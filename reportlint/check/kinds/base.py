@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from reportlint.check.kinds.linear import Compiled, PatternError, compile_linear
+from reportlint.common.linear import Compiled, PatternError, compile_linear
 from reportlint.facts.context import Context
 from reportlint.model import Edit, Related, Span
 from reportlint.parse.catalogue import compact

@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import Any
 
 from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param, regex, regex_problem
-from reportlint.check.kinds.linear import Matched
 from reportlint.check.kinds.tables import cell_name
+from reportlint.common.linear import Matched
 from reportlint.facts.context import Context
 from reportlint.facts.issuer import IssuerName, issuer_kind, signature_name, title_name
 from reportlint.facts.prose import prose_blocks

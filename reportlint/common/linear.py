@@ -9,7 +9,7 @@ reason, raised when the rule loads.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import re2  # type: ignore[import-untyped]
@@ -84,7 +84,11 @@ class Compiled:
     def findall(self, text: str) -> list[Any]:
         return list(self._compiled.findall(text))
 
-    def sub(self, replacement: str, text: str, count: int = 0) -> str:
+    def sub(self, replacement: str | Callable[[Matched], str], text: str, count: int = 0) -> str:
+        if callable(replacement):
+            rewrite = replacement
+            return str(self._compiled.sub(
+                lambda found: rewrite(Matched(found, self.groupindex)), text, count))
         return str(self._compiled.sub(replacement, text, count))
 
 
