@@ -2,14 +2,14 @@
 classifier: each must be linear (1 KB to 1 MB lines).
 
 For each pattern (every module-level pattern of reportlint, every regular expression of the
-built-in rule pack: rule params and data, on RE2 as the rules run them (marked [re2]), or on
-Python's engine where the facts compile them; and a hostile pack pattern, ``(a+)+$``), and
-for each family of hostile lines (long runs of spaces, digits, numerals, marks: what once
-made a pattern backtrack), it times a search for every match over a line of 1 KB, 32 KB and
-1 MB, and prints the worst growth exponent: 1.0 is linear, 2.0 quadratic. The classifier row
-times parsing a document made of one such line after a heading. Run:
+built-in rule pack: rule params and data, on RE2 (marked [re2]: the kinds run them so) and on
+Python's engine (some facts compile data patterns so); and a hostile pack pattern,
+``(a+)+$``), and for each family of hostile lines (long runs of spaces, digits, numerals,
+marks: what once made a pattern backtrack), it times a search for every match over a line of
+1 KB, 32 KB and 1 MB, and prints the worst growth exponent: 1.0 is linear, 2.0 quadratic.
+The classifier row times parsing a document made of one such line after a heading. Run:
 
-    python bench/pattern_scaling.py [--sizes 10000,100000,1000000] [--stop 10]
+    python bench/pattern_scaling.py [--sizes 10000,100000,1000000] [--stop 10] [--match re2]
 
 A pattern whose line takes longer than ``--stop`` seconds is not tried on longer lines and
 is marked SUPERLINEAR.
@@ -86,18 +86,28 @@ def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
 
 
 def _compiled(where: str, text: str, seen: set[str]) -> Iterator[tuple[str, Searchable]]:
+    """Both engines' rows: the kinds run pack patterns on RE2, some facts on Python's."""
     if text in seen or not re.search(r"[\\()\[\]*+?{|^$]", text):
         return  # plain labels are literals: linear
     seen.add(text)
+    for name, engine in ((f"{where} [re2]", _on_re2), (where, _on_python)):
+        compiled = engine(text)
+        if compiled is not None:
+            yield name, compiled
+
+
+def _on_re2(text: str) -> Searchable | None:
     try:
-        yield f"{where} [re2]", compile_linear(text)
-        return
+        return compile_linear(text)
     except PatternError:
-        pass  # compiled by the facts, on Python's engine
+        return None
+
+
+def _on_python(text: str) -> Searchable | None:
     try:
-        yield where, re.compile(text)
+        return re.compile(text)
     except re.error:
-        return
+        return None
 
 
 def _seconds(run: Callable[[], object], repeat: int = 2) -> float:
@@ -142,6 +152,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--stop", type=float, default=10.0)
+    parser.add_argument("--match", default="", help="only the rows whose name holds this "
+                        "(e.g. [re2]: the pack patterns on RE2)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     data = load_rules().data
@@ -154,6 +166,8 @@ def main() -> None:
     rows += [(name, lambda line, p=pattern: sum(1 for _ in p.finditer(line)))
              for name, pattern in builtin_patterns()]
     for name, run in rows:
+        if args.match not in name:
+            continue
         exponent, family, note = scaling(run, sizes, args.stop)
         print(f"{name[:60]:<60} {exponent:>8.2f}  {family} ({note})", flush=True)
 
