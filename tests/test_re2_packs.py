@@ -141,3 +141,11 @@ def test_phone_values_are_checked_as_by_the_lookaround_forms() -> None:
         doubtful=tuple(re.compile(p) for p in spec["doubtful"]))
     for value in _strings(random.Random(3), "0739123-－ 转分机（）()、或办公室8", 24, 20000):
         assert bad_parts(value, now) == bad_parts(value, before), value
+
+
+def test_the_period_connector_is_linear_in_spaces() -> None:
+    """D-rules: ``\\s*起?\\s*(?:至|…)\\s*`` fullmatched between two dates took a second for
+    8,000 spaces on Python's engine (quadratic); it is pack data, now on RE2."""
+    connector = compile_linear(load_rules().data["dates"]["period"]["connector"])
+    assert connector.fullmatch(" " * 1_000_000 + "x") is None
+    assert connector.fullmatch(" 起 至 ") is not None
