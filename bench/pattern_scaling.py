@@ -2,13 +2,14 @@
 classifier: each must be linear (1 KB to 1 MB lines).
 
 For each pattern (every module-level pattern of reportlint, every regular expression of the
-built-in rule pack: rule params and data), and for each family of hostile lines (long runs
-of spaces, digits, numerals, marks: what once made a pattern backtrack), it times a search
-for every match over a line of 1 KB, 32 KB and 1 MB, and prints the worst growth exponent:
-1.0 is linear, 2.0 quadratic. The classifier row times parsing a document made of one such
-line after a heading. Run:
+built-in rule pack: rule params and data, on RE2 (marked [re2]: the kinds run them so) and on
+Python's engine (some facts compile data patterns so); and a hostile pack pattern,
+``(a+)+$``), and for each family of hostile lines (long runs of spaces, digits, numerals,
+marks: what once made a pattern backtrack), it times a search for every match over a line of
+1 KB, 32 KB and 1 MB, and prints the worst growth exponent: 1.0 is linear, 2.0 quadratic.
+The classifier row times parsing a document made of one such line after a heading. Run:
 
-    python bench/pattern_scaling.py [--sizes 10000,100000,1000000] [--stop 10]
+    python bench/pattern_scaling.py [--sizes 10000,100000,1000000] [--stop 10] [--match re2]
 
 A pattern whose line takes longer than ``--stop`` seconds is not tried on longer lines and
 is marked SUPERLINEAR.
@@ -28,6 +29,7 @@ from typing import Any
 import reportlint
 from reportlint.check.engine import parse_source
 from reportlint.check.packs import load_rules
+from reportlint.common.linear import Compiled, PatternError, compile_linear
 from reportlint.read import read_bytes
 
 FAMILIES: dict[str, Callable[[int], str]] = {
@@ -49,7 +51,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
 }
 
 
-def builtin_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
+Searchable = re.Pattern[str] | Compiled
+
+
+def builtin_patterns() -> Iterator[tuple[str, Searchable]]:
     seen: set[str] = set()
     for info in pkgutil.walk_packages(reportlint.__path__, "reportlint."):
         if info.name.endswith("__main__"):
@@ -66,6 +71,7 @@ def builtin_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
     for rule in rules.rules:
         for where, text in _strings(rule.params, rule.code):
             yield from _compiled(where, text, seen)
+    yield "pack pattern (a+)+$ [re2]", compile_linear(r"(a+)+$")
 
 
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
@@ -79,15 +85,29 @@ def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{where}[{index}]")
 
 
-def _compiled(where: str, text: str, seen: set[str]) -> Iterator[tuple[str, re.Pattern[str]]]:
+def _compiled(where: str, text: str, seen: set[str]) -> Iterator[tuple[str, Searchable]]:
+    """Both engines' rows: the kinds run pack patterns on RE2, some facts on Python's."""
     if text in seen or not re.search(r"[\\()\[\]*+?{|^$]", text):
         return  # plain labels are literals: linear
-    try:
-        pattern = re.compile(text)
-    except re.error:
-        return
     seen.add(text)
-    yield where, pattern
+    for name, engine in ((f"{where} [re2]", _on_re2), (where, _on_python)):
+        compiled = engine(text)
+        if compiled is not None:
+            yield name, compiled
+
+
+def _on_re2(text: str) -> Searchable | None:
+    try:
+        return compile_linear(text)
+    except PatternError:
+        return None
+
+
+def _on_python(text: str) -> Searchable | None:
+    try:
+        return re.compile(text)
+    except re.error:
+        return None
 
 
 def _seconds(run: Callable[[], object], repeat: int = 2) -> float:
@@ -132,6 +152,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--stop", type=float, default=10.0)
+    parser.add_argument("--match", default="", help="only the rows whose name holds this "
+                        "(e.g. [re2]: the pack patterns on RE2)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     data = load_rules().data
@@ -144,6 +166,8 @@ def main() -> None:
     rows += [(name, lambda line, p=pattern: sum(1 for _ in p.finditer(line)))
              for name, pattern in builtin_patterns()]
     for name, run in rows:
+        if args.match not in name:
+            continue
         exponent, family, note = scaling(run, sizes, args.stop)
         print(f"{name[:60]:<60} {exponent:>8.2f}  {family} ({note})", flush=True)
 

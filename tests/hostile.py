@@ -3,6 +3,7 @@ an attack on reportlint used, scaled to what a test can afford."""
 
 from __future__ import annotations
 
+import base64
 import io
 import zipfile
 import zlib
@@ -71,6 +72,19 @@ def _page_pdf(content: bytes, compressed: bool) -> bytes:
 def pdf_flate_bomb(megabytes: int) -> bytes:
     """A one-page PDF whose content stream inflates to ``megabytes`` MB of spaces."""
     return _page_pdf(b" " * (megabytes << 20), compressed=True)
+
+
+def pdf_wrapped_flate_bomb(megabytes: int, length: int | None = None) -> bytes:
+    """``pdf_flate_bomb`` with its Flate data ASCII85-encoded (/Filter [/A85 /Fl]), and a
+    ``/Length`` of ``length`` (a lie, when given)."""
+    stream = base64.a85encode(zlib.compress(b" " * (megabytes << 20), 1), adobe=True)[2:]
+    return _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter [/A85 /Fl] >>\nstream\n" % (length or len(stream))
+        + stream + b"\nendstream",
+    ])
 
 
 def pdf_glyph_page(glyphs: int) -> bytes:

@@ -46,11 +46,12 @@ def test_memory_past_the_limit_stops_the_file_only(rules: RuleSet) -> None:
     _only_e003(found, "memory-limit")
 
 
-def test_a_pdf_stream_inflating_past_the_cap(rules: RuleSet) -> None:
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_a_pdf_stream_inflating_past_the_cap(rules: RuleSet, engine: str) -> None:
     # pdfminer inflates streams in Python, where the cap applies; PDFium inflates them in
-    # native code, bounded by the memory limit of the file's budget instead
+    # native code, so the file's streams are measured before PDFium opens it
     found = _lint(rules, "bomb.pdf", hostile.pdf_flate_bomb(30),
-                  **{"max-decompressed-bytes": 10 * MB, "pdf-engine": "pdfminer"})
+                  **{"max-decompressed-bytes": 10 * MB, "pdf-engine": engine})
     _only_e003(found, "max-decompressed-bytes")
 
 
@@ -86,14 +87,26 @@ def _pack(folder: Path) -> Path:
     return folder
 
 
-def test_a_backtracking_pack_pattern_is_stopped_by_the_timeout(tmp_path: Path) -> None:
+def test_a_backtracking_pack_pattern_returns_at_once(tmp_path: Path) -> None:
+    """``(a+)+$`` on 30 a and ! ran for ever on Python's engine; pack patterns run on RE2."""
     pack = _pack(tmp_path)
     stuck = tmp_path / "stuck.txt"
-    stuck.write_text(f"一、概述\n{hostile.REGEX_BOMB_LINE}\n", encoding="utf-8")
-    result = run("check", "--isolated", "--rules", str(pack), "--timeout", "2", "--format",
-                 "json", "--select", "X,E", str(stuck), str(EXAMPLE))
+    stuck.write_text(f"一、概述\n{hostile.REGEX_BOMB_LINE}\naaa\n", encoding="utf-8")
+    result = run("check", "--isolated", "--rules", str(pack), "--format", "json",
+                 "--select", "X,E", str(stuck))
+    assert [(d["code"], d["line"]) for d in result.json()] == [("X901", 3)]
+
+
+def test_a_file_past_the_timeout_stops_and_the_run_goes_on(tmp_path: Path) -> None:
+    # a page of 400,000 glyphs, the glyph cap raised: pdfminer lays it out for a minute
+    dense = tmp_path / "dense.pdf"
+    dense.write_bytes(hostile.pdf_glyph_page(400_000))
+    (tmp_path / "reportlint.toml").write_text("max-page-glyphs = 10000000\n", encoding="utf-8")
+    result = run("check", "--config", str(tmp_path / "reportlint.toml"), "--pdf-engine",
+                 "pdfminer", "--timeout", "2", "--format", "json", "--select", "E,N",
+                 str(dense), str(EXAMPLE))
     found = [(d["path"], d["code"], d["line"]) for d in result.json()]
-    assert found == [(str(stuck), "E003", 1)]  # and the example after it, clean
+    assert found == [(str(dense), "E003", 1), (str(EXAMPLE), "N303", 42)]
     assert "timeout" in result.json()[0]["message"]
     assert result.exit_code == 1
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlint.check.engine import Selection
+from reportlint.check.kinds.base import regex
 from reportlint.check.packs import Rule, RuleSet
+from reportlint.common.linear import Compiled
 from reportlint.errors import UsageError
 from reportlint.model import Diagnostic, FileReport, Span
 
@@ -76,14 +78,21 @@ def load_register(path: Path) -> tuple[list[Unit], tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class NameForms:
-    region: re.Pattern[str] | None
+    region: Compiled | None
     suffixes: tuple[str, ...]
 
     @classmethod
     def of(cls, rule: Rule | None) -> NameForms:
         params = rule.params if rule is not None else {}
         pattern = params.get("region") or ""
-        return cls(re.compile(pattern) if pattern else None, tuple(params.get("suffixes", ())))
+        return cls(regex(pattern) if pattern else None, tuple(params.get("suffixes", ())))
+
+    def _without_region(self, name: str) -> str:
+        found = self.region.search(name) if self.region else None
+        if found is None or self.region is None:
+            return name
+        group = "region" if "region" in self.region.groupindex else 0
+        return name[:found.start(group)] + name[found.end(group):]
 
     def exact(self, name: str) -> str:
         return re.sub(r"\s+", "", name)
@@ -91,7 +100,7 @@ class NameForms:
     def loose(self, name: str) -> str:
         name = self.exact(name)
         for _ in range(3):  # 湖南省邵阳市大祥区财政局: every region prefix
-            stripped = self.region.sub("", name, count=1) if self.region else name
+            stripped = self._without_region(name)
             if stripped == name or not stripped:
                 break
             name = stripped

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reportlint.common.linear import Compiled, compile_linear
 from reportlint.facts.context import Context
 from reportlint.facts.prose import Joined, preamble_paragraphs
 from reportlint.model import Span
@@ -151,36 +152,50 @@ def contact(ctx: Context) -> ContactBlock | None:
 
 @dataclass(frozen=True)
 class _Check:
-    note: re.Pattern[str] | None
-    drop: re.Pattern[str]
-    dash: re.Pattern[str] | None
-    split: re.Pattern[str] | None
-    valid: tuple[re.Pattern[str], ...]
-    doubtful: tuple[re.Pattern[str], ...]
+    note: Compiled | None
+    drop: Compiled
+    dash: Compiled | None
+    split: Compiled | None
+    valid: tuple[Compiled, ...]
+    doubtful: tuple[Compiled, ...]
+    extension: Compiled | None = None
 
 
-def _optional(pattern: str | None) -> re.Pattern[str] | None:
-    return re.compile(pattern) if pattern else None
+def _optional(pattern: str | None) -> Compiled | None:
+    return compile_linear(pattern) if pattern else None
 
 
 @lru_cache(maxsize=16)
 def _check(note: str | None, drop: str, dash: str | None, split: str | None,
-           valid: tuple[str, ...], doubtful: tuple[str, ...]) -> _Check:
-    return _Check(_optional(note), re.compile(drop), _optional(dash), _optional(split),
-                  tuple(re.compile(v) for v in valid), tuple(re.compile(v) for v in doubtful))
+           valid: tuple[str, ...], doubtful: tuple[str, ...], extension: str | None) -> _Check:
+    """The patterns of a value check (data of a rule pack: on RE2, linear in the value)."""
+    return _Check(_optional(note), compile_linear(drop), _optional(dash), _optional(split),
+                  tuple(compile_linear(v) for v in valid),
+                  tuple(compile_linear(v) for v in doubtful),
+                  _optional(f"(?P<word>{extension})\\s*\\d" if extension else None))
 
 
 def checker(data: Mapping[str, Any], name: str) -> _Check:
     spec = data["checks"][name]
     return _check(spec.get("note"), spec["drop"], spec.get("dash"), spec.get("split"),
-                  tuple(spec["valid"]), tuple(spec.get("doubtful") or ()))
+                  tuple(spec["valid"]), tuple(spec.get("doubtful") or ()),
+                  spec.get("extension"))
+
+
+def _blanked(value: str, check: _Check) -> str:
+    """Notes blanked and extension words (转8001) read as dashes; same-length rewriting
+    keeps offsets into the value as written."""
+    if check.note:
+        value = check.note.sub(lambda m: "\x00" * len(m.group(0)), value)
+    if check.extension:
+        value = check.extension.sub(
+            lambda m: "-" * len(m.group("word")) + m.group(0)[len(m.group("word")):], value)
+    return value
 
 
 def _pieces(value: str, check: _Check) -> Iterator[tuple[int, str]]:
     """(offset, text) of each candidate value; notes and separators are left out."""
-    if check.note:
-        # Same-length blanking keeps offsets into the value as written.
-        value = check.note.sub(lambda m: "\x00" * len(m.group(0)), value)
+    value = _blanked(value, check)
     if check.split is None:
         yield 0, value
         return

@@ -34,6 +34,7 @@ from reportlint.read.pdfgeom import (
     segments_of_box,
 )
 from reportlint.read.pdfmarks import LEVEL, PageMark, split_marks
+from reportlint.read.pdfstreams import check_stream_sizes
 from reportlint.read.pdfturn import angle_of
 from reportlint.read.rows import join_pieces
 
@@ -92,6 +93,7 @@ _Page = tuple[list[Glyph], list[Segment], float, list[Block]]  # glyphs, rules, 
 def _pdfium_lines(data: bytes, marks: list[tuple[int, PageMark]] | None = None
                   ) -> list[OutLine] | None:
     """The lines as PDFium reads the file; None for a file it cannot read (all of)."""
+    check_stream_sizes(data)  # PDFium inflates in native code, past any cap of ours
     try:
         document = pdfium.open_document(data)
     except pdfium.CannotOpen:

@@ -11,11 +11,7 @@ from pdfminer import pdftypes
 from pdfminer.converter import PDFPageAggregator
 
 from reportlint.read.limits import current_limits, too_costly
-
-
-def _decompress_too_big() -> Exception:
-    return too_costly("PDF 数据流解压后的大小（字节）", current_limits().max_decompressed,
-                      "max-decompressed-bytes")
+from reportlint.read.pdfstreams import pdf_stream_too_big as _decompress_too_big
 
 
 class _BoundedDecompressor:

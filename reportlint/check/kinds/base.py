@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from reportlint.common.linear import Compiled, PatternError, compile_linear
 from reportlint.facts.context import Context
 from reportlint.model import Edit, Related, Span
 from reportlint.parse.catalogue import compact
@@ -30,9 +30,9 @@ MESSAGE = Param((str,), help="the message; {placeholders} as documented by the r
 
 
 @lru_cache(maxsize=512)
-def regex(pattern: str) -> re.Pattern[str]:
-    """A rule's regular expression, compiled once per process."""
-    return re.compile(pattern)
+def regex(pattern: str) -> Compiled:
+    """A rule's regular expression, compiled once per process, on a linear-time engine."""
+    return compile_linear(pattern)
 
 
 def regex_problem(pattern: Any) -> str | None:
@@ -41,7 +41,7 @@ def regex_problem(pattern: Any) -> str | None:
         return f"expected a regular expression (a string), got {type(pattern).__name__}"
     try:
         regex(pattern)
-    except re.error as error:
+    except PatternError as error:
         return f"bad regular expression {pattern!r}: {error}"
     return None
 

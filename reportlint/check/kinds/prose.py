@@ -7,10 +7,12 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param, regex, regex_problem
 from reportlint.check.kinds.tables import cell_name
+from reportlint.common.linear import Matched
 from reportlint.facts.context import Context
 from reportlint.facts.issuer import IssuerName, issuer_kind, signature_name, title_name
 from reportlint.facts.prose import prose_blocks
@@ -48,7 +50,7 @@ def _sum(cells: list[BoundCell]) -> Decimal:
     return sum((c.value for c in cells if c.value is not None), Decimal(0))
 
 
-def _compare(ctx: Context, block: TextBlock, match: re.Match[str], cells: list[BoundCell],
+def _compare(ctx: Context, block: TextBlock, match: Matched, cells: list[BoundCell],
              statement: Mapping[str, Any], message: str) -> Finding | None:
     stated = Decimal(match.group("n").replace(",", ""))  # 3,119
     total = _sum(cells)
@@ -69,10 +71,17 @@ _MARK_THEN_DIGIT = re.compile(r"[,，.]\d")
 
 
 def _part_of_a_number(text: str, start: int, end: int) -> bool:
-    """``119`` in ``3,119`` or ``5`` in ``2.5``: not a number of its own."""
+    """``119`` in ``3,119``, ``5`` in ``2.5`` or ``34`` in ``1234``: not a number of its own."""
     before = text[max(start - 2, 0):start]
     after = text[end:end + 2]
-    return bool(_DIGIT_THEN_MARK.fullmatch(before) or _MARK_THEN_DIGIT.match(after))
+    return bool(_DIGIT_THEN_MARK.fullmatch(before) or _MARK_THEN_DIGIT.match(after)
+                or before[-1:].isdecimal() or before[-1:] == ".")
+
+
+def _about_else(text: str, match: Matched, statement: Mapping[str, Any]) -> bool:
+    """The words before the number make it about something else (收到行政复议申请5件)."""
+    lead = text[match.start():match.start("n")]
+    return any(word in lead for word in statement.get("unless") or ())
 
 
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
@@ -104,7 +113,8 @@ def prose_table(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
             for pattern in statement["patterns"]:
                 for match in regex(pattern).finditer(block.text):
                     if match.start("n") in claimed or _part_of_a_number(
-                            block.text, match.start("n"), match.end("n")):
+                            block.text, match.start("n"), match.end("n")) or _about_else(
+                            block.text, match, statement):
                         continue
                     claimed.add(match.start("n"))
                     if _other_time(ctx, block.text, match.start(), other_time):
@@ -135,6 +145,12 @@ def _parts_clause(text: str, start: int, opened: bool) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=64)
+def _parts(unit: str) -> re.Pattern[str]:
+    """The numbers of a unit (our own pattern: linear on Python's engine)."""
+    return re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*{re.escape(unit)}")
+
+
 def part_whole(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     spec = _data(ctx, params["data"])
     whole, bridge, nested = regex(spec["whole"]), regex(spec["bridge"]), regex(spec["nested"])
@@ -150,7 +166,7 @@ def part_whole(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
             stop = regex(spec["stop"]).search(clause)
             clause = clause[:stop.start()] if stop else clause
             unit = found.group("unit")
-            parts = regex(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*{re.escape(unit)}").findall(clause)
+            parts = _parts(unit).findall(clause)
             total = sum((Decimal(p) for p in parts), Decimal(0))
             if parts and total > Decimal(found.group("n")):
                 yield Finding(block.span_of(found.start("n"), found.end("n")),
@@ -160,13 +176,32 @@ def part_whole(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 # P703 ---------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class _Bounded:
+    """A pattern, and what may not stand next to its match: ``XX`` in ``20XX年`` is a
+    placeholder, in ``XXL`` or ``MAXX`` it is not."""
+    pattern: str
+    not_after: str = ""
+    not_before: str = ""
+
+    @classmethod
+    def of(cls, entry: str | Mapping[str, str]) -> _Bounded:
+        return cls(entry) if isinstance(entry, str) else cls(
+            entry["pattern"], entry.get("not_after", ""), entry.get("not_before", ""))
+
+    def bounded(self, text: str, start: int, end: int) -> bool:
+        return not ((self.not_after and regex(self.not_after).fullmatch(text[start - 1:start]))
+                    or (self.not_before and regex(self.not_before).fullmatch(text[end:end + 1])))
+
+
 def data_patterns(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
-    compiled = [regex(p) for p in _data(ctx, params["data"])]
+    entries = [_Bounded.of(e) for e in _data(ctx, params["data"])]
     for block in prose_blocks(ctx.document):
-        for compiled_regex in compiled:
-            for found in compiled_regex.finditer(block.text):
-                yield Finding(block.span_of(found.start(), found.end()),
-                              params["message"].format(match=found.group(0)))
+        for entry in entries:
+            for found in regex(entry.pattern).finditer(block.text):
+                if entry.bounded(block.text, found.start(), found.end()):
+                    yield Finding(block.span_of(found.start(), found.end()),
+                                  params["message"].format(match=found.group(0)))
 
 
 # P704 ---------------------------------------------------------------------------------------

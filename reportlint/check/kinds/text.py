@@ -52,7 +52,8 @@ KINDS: dict[str, Kind] = {
         "loose": Param((str,), required=False, default="",
                        help="appended when a unit matched only loosely"),
         "region": Param((str,), required=False, default="",
-                        help="a regular expression for the region prefix a name may omit",
+                        help="a regular expression for the region prefix a name may omit; with a "
+                        "group named region, only the group is omitted (the rest is context)",
                         validate=regex_problem),
         "suffixes": Param((list,), required=False, default=[],
                           help="endings a name may omit (办公室 …)"),
