@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlint.config.resolve import Overrides
+from reportlint.facts.lastyear import LastYear
 from reportlint.model import FileReport
 
 CLEAN, FINDINGS, UNREADABLE, NOT_A_REPORT = "clean", "findings", "unreadable", "not a report"
@@ -19,7 +19,7 @@ class Job:
     ``explicit``: named by the user, so linted even when it does not look like a report.
     ``article``: the files of a web article split over pages, in order, when this file is one
     of them and all are among the inputs: they are linted joined, and this job reports its
-    part."""
+    part. ``previous``: what the Y rules need of last year's report, kept from its own run."""
 
     name: str
     path: str | None = None
@@ -27,6 +27,7 @@ class Job:
     data: bytes | None = None
     explicit: bool = True
     article: tuple[str, ...] = ()
+    previous: LastYear | None = None  # last year's report (--previous, or paired with it)
 
     @property
     def config_path(self) -> Path:
@@ -36,13 +37,12 @@ class Job:
 
 @dataclass(frozen=True)
 class Plan:
-    """What every job of a run shares: the command line, the cache, whether to derive facts."""
+    """What every job of a run shares: the command line, the cache, whether to derive facts
+    (and keep what next year's Y rules need of each report)."""
 
     overrides: Overrides
     cache_dir: str | None = None
     facts: bool = False
-    previous: str | None = None  # last year's report (--previous): every report compared with it
-    pairs: Mapping[str, Job] = field(default_factory=dict)  # a report's name → last year's
 
 
 @dataclass(frozen=True)
@@ -71,3 +71,4 @@ class Outcome:
     problem: str | None = None
     fatal: str | None = None
     facts: ReportFacts | None = None
+    summary: LastYear | None = None  # what next year's Y rules need of it (with the facts)

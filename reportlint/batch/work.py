@@ -35,9 +35,11 @@ from reportlint.check.engine import (
     parse_source,
 )
 from reportlint.check.kinds.years import last_year
+from reportlint.check.lastyear import summarize
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import InputProblem, UsageError
-from reportlint.facts.context import Context, LastYear
+from reportlint.facts.context import Context
+from reportlint.facts.lastyear import LastYear
 from reportlint.model import FileReport
 from reportlint.read import PDF_ENGINES, read_bytes
 from reportlint.read.limits import too_costly
@@ -61,7 +63,6 @@ def forget() -> None:
     from reportlint.batch.cache import pack_fingerprint
 
     _resolvers.clear()
-    _last_years.clear()
     pack_fingerprint.cache_clear()
 
 
@@ -110,17 +111,17 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
     source, document = parse_source(read, resolved.rules.data)
     ctx = Context(document, source.lines, resolved.rules.data, resolved.settings,
                   raw_lines=source.raw_lines, page_facts=source.page_facts,
-                  marks=source.marks,
-                  previous=_last_year(previous_job(job, plan), resolved))
+                  marks=source.marks, previous=job.previous)
     if not job.explicit and not is_report(ctx):
         return Outcome(FileReport(job.name, ()), NOT_A_REPORT, resolved.fail_on)
     found = check_context(source, ctx, resolved.rules, resolved.selection)
     report = FileReport(job.name, found, read.shown_lines)
-    facts = facts_of(ctx, read) if plan.facts else None
+    if not plan.facts:
+        return Outcome(report, _status(report), resolved.fail_on)
     taken = last_year(ctx)
-    if facts is not None and taken is not None:
-        facts = replace(facts, previous=taken.path)
-    return Outcome(report, _status(report), resolved.fail_on, facts=facts)
+    facts = replace(facts_of(ctx, read), previous=taken.path if taken else None)
+    return Outcome(report, _status(report), resolved.fail_on, facts=facts,
+                   summary=summarize(job.name, data, ctx, source, resolved.rules))
 
 
 def _bounded(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
@@ -139,29 +140,16 @@ def _bounded(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
     return found
 
 
-_last_years: dict[tuple[str, int], LastYear | None] = {}
-
-
-def previous_job(job: Job, plan: Plan) -> Job | None:
-    """Last year's report for ``job``: ``--previous``, else the one paired with it."""
-    if plan.previous is not None:
-        return Job(plan.previous, path=plan.previous)
-    return plan.pairs.get(job.name)
-
-
-def _last_year(previous: Job | None, resolved: Resolved) -> LastYear | None:
-    """Read once per process and rule set (an unreadable one: no Y rules)."""
-    if previous is None:
+def previous_report(path: str, plan: Plan) -> LastYear | None:
+    """``--previous``: last year's report, read once in the calling process (an unreadable
+    one: no Y rules)."""
+    job = Job(path, path=path)
+    resolved = resolver_for(plan.overrides).resolve(job.config_path)
+    try:
+        data = job_bytes(job)
+    except Unreadable:
         return None
-    key = (previous.name, id(resolved.rules))
-    if key not in _last_years:
-        try:
-            data: bytes | None = job_bytes(previous)
-        except Unreadable:
-            data = None
-        _last_years[key] = None if data is None else \
-            last_year_report(previous.name, data, resolved.rules, resolved.settings)
-    return _last_years[key]
+    return last_year_report(path, data, resolved.rules, resolved.settings)
 
 
 def _article_part(job: Job, resolved: Resolved) -> Outcome:
@@ -196,8 +184,6 @@ def run_job(job: Job, plan: Plan) -> Outcome:
         if job.article:
             return _article_part(job, resolved)
         data = job_bytes(job, budget_of(resolved.settings).limits.max_bytes)
-        if previous_job(job, plan) is not None:  # depends on another file: not cached
-            return _attachment_named(_bounded(job, data, resolved, plan), job, data)
         return _attachment_named(cache.cached(job, data, resolved, plan, _bounded), job, data)
     except Unreadable as error:
         return Outcome(empty, UNREADABLE, problem=str(error))
