@@ -46,6 +46,18 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A key figure of a report (``figures`` of the rule pack's data): the cell's number as
+    written in the report, None when its table was not bound or the cell is no number (never
+    a guess), and where in the file the cells of its row start, (line, column), its own
+    first: a diagnostic there concerns it."""
+
+    label: str
+    value: str | None
+    cells: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class ReportFacts:
     """What a review table shows of a report besides its diagnostics."""
 
@@ -58,6 +70,7 @@ class ReportFacts:
     previous: str | None = None  # the report taken as last year's (--previous or paired)
     # (line, page) where each page of a PDF starts, in the lines diagnostics refer to
     page_starts: tuple[tuple[int, int], ...] = ()
+    figures: tuple[Figure, ...] = ()  # the key figures the review shows year by year
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
     if not plan.facts:
         return Outcome(report, _status(report), resolved.fail_on)
     taken = last_year(ctx)
-    facts = replace(facts_of(ctx, read), previous=taken.path if taken else None)
+    facts = replace(facts_of(ctx, read, source), previous=taken.path if taken else None)
     return Outcome(report, _status(report), resolved.fail_on, facts=facts,
                    summary=summarize(job.name, data, ctx, source, resolved.rules))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from reportlint.batch.jobs import ReportFacts
-from reportlint.model import Diagnostic, FileReport, Severity, Span
+from reportlint.model import Diagnostic, FileReport, Related, Severity, Span
 from reportlint.review.html import esc, frame
 from reportlint.review.rows import KIND_LABELS, STATUS_LABELS
 
@@ -36,6 +36,8 @@ def _flags(diagnostics: Sequence[Diagnostic]) -> dict[int, list[Flag]]:
     for number, diagnostic in enumerate(diagnostics, 1):
         by_line[diagnostic.span.line].append(Flag(number, diagnostic, diagnostic.span))
         for related in diagnostic.related:
+            if related.path is not None:
+                continue  # a place in another file (last year's report): no line here
             # on the diagnostic's own line, its message already lists the related places
             same = related.span.line == diagnostic.span.line
             by_line[related.span.line].append(
@@ -93,13 +95,20 @@ def _message(flag: Flag) -> str:
     if flag.related:
         return (f'<div class="msg related">↳ 与<a href="#d{flag.number}">问题{flag.number}</a>'
                 f"相关：{esc(_related_message(flag))}</div>")
-    links = "".join(f"<li>{_link(r.span.line, f'第{r.span.line}行')}{_page(r.page)}："
-                    f"{esc(r.message)}</li>" for r in d.related)
+    links = "".join(f"<li>{_place(r)}{_page(r.page)}：{esc(r.message)}</li>"
+                    for r in d.related)
     related = f'<ul class="rel">{links}</ul>' if links else ""
     where = f"（{esc(d.where)}）" if d.where else ""
     return (f'<div class="msg {d.severity.label}" id="d{flag.number}">'
             f'<span class="badge">{flag.number}</span> <b>{esc(d.code)}</b> '
             f"[{SEVERITY_LABELS[d.severity]}] {esc(d.message)}{where}{related}</div>")
+
+
+def _place(related: Related) -> str:
+    """A place on this page is a link to its line; one in another file is named."""
+    if related.path is None:
+        return _link(related.span.line, f"第{related.span.line}行")
+    return f"{esc(related.path)} 第{related.span.line}行"
 
 
 def _related_message(flag: Flag) -> str:
@@ -173,6 +182,7 @@ def _facts(facts: ReportFacts | None, status: str) -> str:
                   ("落款日期", facts.published or "—")]
         if facts.pages:
             items.append(("页数", facts.pages))
+        items.append(("上年报告", facts.previous or "无（未与上年报告比较）"))
     return "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in items)
 
 
