@@ -30,7 +30,21 @@ def _place(source: Source, span: Span) -> Place:
     return Place(mapped, page_of(source, span.line), text)
 
 
-def _wanted(rules: RuleSet) -> tuple[set[tuple[str, str, str]], set[str]]:
+_Wanted = tuple[frozenset[tuple[str, str, str]], frozenset[str]]
+_wanted_by_rules: dict[int, tuple[RuleSet, _Wanted]] = {}
+
+
+def wanted(rules: RuleSet) -> _Wanted:
+    """The cells and sections of a report the rule set's Y rules need, once per rule set
+    (``budget.warm`` asks before a fork, so that no child parses the relations again)."""
+    found = _wanted_by_rules.get(id(rules))
+    if found is None or found[0] is not rules:
+        found = (rules, _wanted(rules))
+        _wanted_by_rules[id(rules)] = found
+    return found[1]
+
+
+def _wanted(rules: RuleSet) -> _Wanted:
     cells: set[tuple[str, str, str]] = set()
     sections: set[str] = set()
     for rule in rules.rules:
@@ -38,18 +52,18 @@ def _wanted(rules: RuleSet) -> tuple[set[tuple[str, str, str]], set[str]]:
             cells |= last_year_cells(rule.params["relations"])
         elif rule.kind == "text-duplication":
             sections |= {str(key) for key in rule.params["sections"]}
-    return cells, sections
+    return frozenset(cells), frozenset(sections)
 
 
 def _matches(pattern: tuple[str, str, str], key: tuple[str, str, str]) -> bool:
     return all(p in ("*", k) for p, k in zip(pattern, key, strict=True))
 
 
-def _cells(table: BoundTable, wanted: set[tuple[str, str, str]],
+def _cells(table: BoundTable, patterns: frozenset[tuple[str, str, str]],
            source: Source) -> Iterator[tuple[tuple[str, str, str], LastCell]]:
     for (row, column), cell in table.cells.items():
         key = (table.key, row, column)
-        if any(_matches(pattern, key) for pattern in wanted):
+        if any(_matches(pattern, key) for pattern in patterns):
             yield key, LastCell(cell_name(table, cell), cell.text, cell.value,
                                 _place(source, cell.span))
 
@@ -57,7 +71,7 @@ def _cells(table: BoundTable, wanted: set[tuple[str, str, str]],
 def summarize(path: str, data: bytes, ctx: Context, source: Source,
               rules: RuleSet) -> LastYear:
     """``source``: the text ``ctx`` was parsed from (``parse_source``'s), mapped to the file."""
-    wanted_cells, wanted_sections = _wanted(rules)
+    wanted_cells, wanted_sections = wanted(rules)
     tables = [t for t in table_layer(ctx).tables.values()
               if t.status == BOUND and t.template is not None
               and any(p[0] == t.key for p in wanted_cells)]
