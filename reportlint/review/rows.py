@@ -15,7 +15,7 @@ STATUS_LABELS = {CLEAN: "无问题", FINDINGS: "有问题", UNREADABLE: "无法�
                  NOT_A_REPORT: "不是报告"}
 KIND_LABELS = {"government": "政府", "department": "部门"}
 HEADERS = ("文件", "发布机关", "机关类型", "报告年度", "格式版本", "页数", "落款日期",
-           "错误", "警告", "提示", "问题代码", "状态", "上年报告")
+           "上年报告", "错误", "警告", "提示", "问题代码", "状态")
 ACROSS_YEARS = "Y"  # the code prefix of the rules comparing a report with last year's
 
 
@@ -59,9 +59,9 @@ class Row:
     @property
     def cells(self) -> tuple[str, ...]:
         return (self.path, self.issuer, KIND_LABELS.get(self.issuer_kind, self.issuer_kind),
-                self.year, self.format_version, self.pages, self.published, str(self.errors),
-                str(self.warnings), str(self.infos), self.codes,
-                STATUS_LABELS.get(self.status, self.status), self.previous)
+                self.year, self.format_version, self.pages, self.published, self.previous,
+                str(self.errors), str(self.warnings), str(self.infos), self.codes,
+                STATUS_LABELS.get(self.status, self.status))
 
 
 def _text(value: object) -> str:
