@@ -211,3 +211,20 @@ def test_previous_gives_the_same_bytes_with_one_or_two_workers(
     one = run([*args, "-j", "1"], tmp_path, monkeypatch, capsys)
     two = run([*args, "-j", "2"], tmp_path, monkeypatch, capsys)
     assert "Y801" in one.out and (one.code, one.out) == (two.code, two.out)
+
+
+def test_a_previous_past_its_budget_is_not_compared_and_stops_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Last year's report is read within the file budget of its own folder, as any report."""
+    paths = _reports(tmp_path)
+    (tmp_path / "last").mkdir()
+    (tmp_path / "last" / "reportlint.toml").write_text("max-bytes = 1000\n", encoding="utf-8")
+    paths[2019].rename(tmp_path / "last" / "2019.txt")
+    result = run(["check", "--no-cache", "--format", "json", "--previous", "last/2019.txt",
+                  "reports/2020.txt"], tmp_path, monkeypatch, capsys)
+    assert result.code == 0 and not [d for d in json.loads(result.out)
+                                     if d["code"].startswith("Y")]
+    within = run(["check", "--no-cache", "--format", "json", "--previous", "last/2019.txt",
+                  "--isolated", "reports/2020.txt"], tmp_path, monkeypatch, capsys)
+    assert _y801(within.out) == [("reports/2020.txt", 112)]

@@ -141,15 +141,21 @@ def _bounded(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
 
 
 def previous_report(path: str, plan: Plan) -> LastYear | None:
-    """``--previous``: last year's report, read once in the calling process (an unreadable
-    one: no Y rules)."""
+    """``--previous``: last year's report, read once in the calling process, within the
+    file budget as any report (an unreadable one, or one past a limit: no Y rules)."""
     job = Job(path, path=path)
     resolved = resolver_for(plan.overrides).resolve(job.config_path)
+    budget = budget_of(resolved.settings)
     try:
-        data = job_bytes(job)
+        data = job_bytes(job, budget.limits.max_bytes)
     except Unreadable:
         return None
-    return last_year_report(path, data, resolved.rules, resolved.settings)
+    if len(data) > budget.limits.max_bytes:
+        return None
+    rules, selection, settings = resolved.rules, resolved.selection, resolved.settings
+    found = run_bounded(lambda: last_year_report(path, data, rules, settings), budget,
+                        lambda: warm(rules, selection, settings))
+    return found if isinstance(found, LastYear) else None
 
 
 def _article_part(job: Job, resolved: Resolved) -> Outcome:
