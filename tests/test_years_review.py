@@ -228,3 +228,14 @@ def test_a_previous_past_its_budget_is_not_compared_and_stops_nothing(
     within = run(["check", "--no-cache", "--format", "json", "--previous", "last/2019.txt",
                   "--isolated", "reports/2020.txt"], tmp_path, monkeypatch, capsys)
     assert _y801(within.out) == [("reports/2020.txt", 112)]
+
+
+def test_a_paired_batch_gives_the_same_bytes_with_one_or_two_workers(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    _reports(tmp_path)
+    args = ["check", "--no-cache", "--format", "json", "reports"]
+    one = run([*args, "-j", "1"], tmp_path, monkeypatch, capsys)
+    two = run([*args, "-j", "2"], tmp_path, monkeypatch, capsys)
+    assert _y801(one.out) == [("reports/2020.txt", 112)]
+    assert (one.code, one.out) == (two.code, two.out)
