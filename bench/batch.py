@@ -1,5 +1,6 @@
-"""Batch numbers: reports/s at -j1 and -jN (text and PDF reports), peak memory for 100 vs
-10,000 reports (streamed output keeps only counters), and the cache's effect.
+"""Batch numbers: reports/s at -j1 and -jN (text and PDF reports), pairing's cost (paired
+against --no-pair), peak memory for 100 vs 10,000 reports (streamed output keeps only
+counters), and the cache's effect.
 
 Every figure is a whole `reportlint check` process timed from outside (start-up included);
 peak memory is the largest single process's maximum resident set. Run:
@@ -80,6 +81,23 @@ def cache(folder: Path) -> None:
           f"second/first {warm / cold:.2f}")
 
 
+def pairing(folder: Path, count: int) -> None:
+    """A batch's automatic pairing (the default) against ``--no-pair``, -j1, no cache, in
+    turns (A B A B, the lower of each): the first pass for the facts, over reports of which
+    none has last year's beside it (the copies are of one year), costs reading its results
+    back, not linting every report twice."""
+    runs: dict[str, list[float]] = {"--no-pair": [], "paired": []}
+    for _ in range(2):
+        for label in runs:
+            extra = [label] if label.startswith("--") else []
+            wall, _ = measure(["check", "--no-cache", "-q", "-j", "1", *extra, folder.name],
+                              folder.parent)
+            runs[label].append(wall)
+    alone, paired = min(runs["--no-pair"]), min(runs["paired"])
+    print(f"pairing ({count} reports of one year): --no-pair {alone:.1f} s, paired "
+          f"{paired:.1f} s, paired/--no-pair {paired / alone:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--text", type=int, default=1000)
@@ -94,6 +112,7 @@ def main() -> None:
         pdfs = make_folder(root, "pdf", args.pdfs, PDF, ".pdf")
         speed(f"{args.text} text reports", texts, args.text, args.jobs)
         speed(f"{args.pdfs} PDF reports", pdfs, args.pdfs, args.jobs)
+        pairing(texts, args.text)
         memory(root, [int(n) for n in args.memory.split(",")])
         cache(pdfs)
     print(f"(bench took {time.perf_counter() - started:.0f} s)")

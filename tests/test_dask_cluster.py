@@ -200,3 +200,17 @@ def test_a_file_over_its_budget_is_e003_on_the_cluster_as_here(
     alone = _check(tmp_path, "-j", "1")
     assert '"code": "E003"' in alone.out
     assert _check(tmp_path, "--scheduler", cluster.address) == alone
+
+
+def test_reports_are_paired_across_years_on_a_cluster_as_here(
+        cluster: Cluster, tmp_path: Path) -> None:
+    """The facts first (on the workers), then each report with what was kept of last
+    year's: 2019 is the example made a 2019 report carrying 2 requests forward (Y801)."""
+    last = (EXAMPLE.replace("2020年政府信息公开工作年度报告", "2019年政府信息公开工作年度报告", 1)
+            .replace("自2020年1月1日起至2020年12月31日止", "自2019年1月1日起至2019年12月31日止", 1)
+            .replace("四、结转下年度继续办理\n\t0", "四、结转下年度继续办理\n\t2", 1))
+    write(tmp_path / "in", {"2019.txt": last, "2020.txt": EXAMPLE})
+    alone = _check(tmp_path, "-j", "1")
+    spread = _check(tmp_path, "--scheduler", cluster.address)
+    assert spread == alone
+    assert '"code": "Y801"' in alone.out and '"path": "in/2019.txt"' in alone.out

@@ -1,11 +1,12 @@
 """Results cached by content: ``.reportlint_cache/`` (like ruff's), one file per result.
 
 The key hashes the file's bytes and everything else that can change its result: the name it
-is reported under, reportlint's version and code, the contents of every rule pack in use, the
-selection, the settings and the fail-on level in effect. A changed file or rule therefore
-gets a new key and is linted again; stale entries are never read (``reportlint clean``
-removes them). The cache folder is the user's own, like the reports it describes: its files
-are pickles written by reportlint.
+is reported under, what was kept of last year's report when it is paired with one (that
+report's name and bytes' digest among it), reportlint's version and code, the contents of
+every rule pack in use, the selection, the settings and the fail-on level in effect. A
+changed file or rule therefore gets a new key and is linted again; stale entries are never
+read (``reportlint clean`` removes them). The cache folder is the user's own, like the
+reports it describes: its files are pickles written by reportlint.
 """
 
 from __future__ import annotations
@@ -55,9 +56,19 @@ def key_of(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> str:
         str(plan.source),
         *(pack_fingerprint(Path(f).absolute()) for f in folders),
         repr(resolved.selection), repr(sorted(resolved.settings.options.items())),
-        resolved.fail_on, hashlib.sha256(data).hexdigest(),
+        resolved.fail_on, hashlib.sha256(data).hexdigest(), *_previous(job),
     ]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _previous(job: Job) -> tuple[str, ...]:
+    """A paired result depends on last year's report too: on what was kept of it (its name,
+    its bytes' digest, the cells and texts read from it under its own configuration)."""
+    previous = job.previous
+    if previous is None:
+        return ()
+    return ("previous", hashlib.sha256(repr(previous).encode("utf-8", "surrogateescape"))
+            .hexdigest())
 
 
 def _entry(cache_dir: str, key: str) -> Path:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlint.config.resolve import Overrides
+from reportlint.facts.lastyear import LastYear
 from reportlint.model import FileReport, Source
 
 CLEAN, FINDINGS, UNREADABLE, NOT_A_REPORT = "clean", "findings", "unreadable", "not a report"
@@ -19,7 +19,7 @@ class Job:
     ``explicit``: named by the user, so linted even when it does not look like a report.
     ``article``: the files of a web article split over pages, in order, when this file is one
     of them and all are among the inputs: they are linted joined, and this job reports its
-    part."""
+    part. ``previous``: what the Y rules need of last year's report, kept from its own run."""
 
     name: str
     path: str | None = None
@@ -27,6 +27,7 @@ class Job:
     data: bytes | None = None
     explicit: bool = True
     article: tuple[str, ...] = ()
+    previous: LastYear | None = None  # last year's report (--previous, or paired with it)
 
     @property
     def config_path(self) -> Path:
@@ -36,16 +37,27 @@ class Job:
 
 @dataclass(frozen=True)
 class Plan:
-    """What every job of a run shares: the command line, the cache, whether to derive facts."""
+    """What every job of a run shares: the command line, the cache, whether to derive facts
+    (and keep what next year's Y rules need of each report)."""
 
     overrides: Overrides
     cache_dir: str | None = None
     facts: bool = False
-    previous: str | None = None  # last year's report (--previous): every report compared with it
-    pairs: Mapping[str, Job] = field(default_factory=dict)  # a report's name → last year's
     # keep each report's read Source in its outcome: ``annotate`` places its notes with the
     # lines and pages the diagnostics refer to, without reading the file a second time
     source: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure of a report (``figures`` of the rule pack's data): the cell's number as
+    written in the report, None when its table was not bound or the cell is no number (never
+    a guess), and where in the file the cells of its row start, (line, column), its own
+    first: a diagnostic there concerns it."""
+
+    label: str
+    value: str | None
+    cells: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,7 @@ class ReportFacts:
     previous: str | None = None  # the report taken as last year's (--previous or paired)
     # (line, page) where each page of a PDF starts, in the lines diagnostics refer to
     page_starts: tuple[tuple[int, int], ...] = ()
+    figures: tuple[Figure, ...] = ()  # the key figures the review shows year by year
 
 
 @dataclass(frozen=True)
@@ -74,4 +87,5 @@ class Outcome:
     problem: str | None = None
     fatal: str | None = None
     facts: ReportFacts | None = None
+    summary: LastYear | None = None  # what next year's Y rules need of it (with the facts)
     source: Source | None = None  # with ``Plan.source``: the text the diagnostics refer to

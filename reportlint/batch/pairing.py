@@ -14,6 +14,7 @@ from reportlint.batch.executor import Executor
 from reportlint.batch.jobs import NOT_A_REPORT, UNREADABLE, Job, Plan
 from reportlint.batch.register import Seen
 from reportlint.batch.run import outcomes
+from reportlint.facts.lastyear import LastYear
 
 _SPACES = re.compile(r"\s+")
 # a year (2020年, 二〇二〇年, 2020 年度) and whatever follows it: the title's own words
@@ -48,14 +49,20 @@ def pair_years(reports: Iterable[Seen]) -> dict[str, str]:
     return pairs
 
 
-def with_pairs(jobs: Sequence[Job], plan: Plan, executor: Executor) -> Plan:
-    """The plan with each report paired with last year's, found by a first pass over the
-    batch for the facts (its results are cached: the second pass reads them back for every
-    report without a pair). With the facts kept, both passes share cache entries."""
-    plan = replace(plan, facts=True)
-    seen = [Seen(o.report.path, o.facts.issuer, o.facts.year)
-            for o in outcomes(jobs, plan, executor)
-            if o.facts is not None and o.status not in (NOT_A_REPORT, UNREADABLE)]
-    by_name = {job.name: job for job in jobs}
-    pairs = {name: by_name[last] for name, last in pair_years(seen).items() if last in by_name}
-    return replace(plan, pairs=pairs)
+def with_pairs(jobs: Sequence[Job], plan: Plan, executor: Executor) -> list[Job]:
+    """The jobs, each paired with last year's report of its issuer, found by a first pass
+    over the batch for the facts: what the Y rules need of each report comes back with them
+    (``Outcome.summary``), so last year's report is never read again. The first pass's
+    results are cached (with the facts kept, both passes share cache entries): the second
+    pass reads them back for every report without a pair."""
+    kept: dict[str, LastYear] = {}
+    seen: list[Seen] = []
+    for outcome in outcomes(jobs, replace(plan, facts=True), executor):
+        facts = outcome.facts
+        if facts is None or outcome.status in (NOT_A_REPORT, UNREADABLE):
+            continue
+        seen.append(Seen(outcome.report.path, facts.issuer, facts.year))
+        if outcome.summary is not None:
+            kept[outcome.report.path] = outcome.summary
+    pairs = pair_years(seen)
+    return [replace(job, previous=kept.get(pairs.get(job.name, ""))) for job in jobs]

@@ -35,9 +35,10 @@ from reportlint.check.engine import (
     lint_bytes,
 )
 from reportlint.check.kinds.years import last_year
+from reportlint.check.lastyear import summarize
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import InputProblem, UsageError
-from reportlint.facts.context import LastYear
+from reportlint.facts.lastyear import LastYear
 from reportlint.model import FileReport
 from reportlint.read import PDF_ENGINES, read_bytes
 from reportlint.read.htmljoin import join_parts
@@ -62,7 +63,6 @@ def forget() -> None:
     from reportlint.batch.cache import pack_fingerprint
 
     _resolvers.clear()
-    _last_years.clear()
     pack_fingerprint.cache_clear()
 
 
@@ -110,18 +110,18 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
         # a page whose report is elsewhere (E006) was read: it has a finding, it is not broken
         status = _status(report) if problem.code == ELSEWHERE else UNREADABLE
         return Outcome(report, status, resolved.fail_on)
-    previous = _last_year(previous_job(job, plan), resolved)
-    source, ctx = context_of(read, resolved.rules, resolved.settings, previous)
+    source, ctx = context_of(read, resolved.rules, resolved.settings, job.previous)
     if not job.explicit and not is_report(ctx):
         return Outcome(FileReport(job.name, ()), NOT_A_REPORT, resolved.fail_on)
     found = check_context(source, ctx, resolved.rules, resolved.selection)
     report = FileReport(job.name, found, read.shown_lines)
-    facts = facts_of(ctx, read) if plan.facts else None
+    kept = read if plan.source else None
+    if not plan.facts:
+        return Outcome(report, _status(report), resolved.fail_on, source=kept)
     taken = last_year(ctx)
-    if facts is not None and taken is not None:
-        facts = replace(facts, previous=taken.path)
+    facts = replace(facts_of(ctx, read, source), previous=taken.path if taken else None)
     return Outcome(report, _status(report), resolved.fail_on, facts=facts,
-                   source=read if plan.source else None)
+                   summary=summarize(job.name, data, ctx, source, resolved.rules), source=kept)
 
 
 def _bounded(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
@@ -140,29 +140,22 @@ def _bounded(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
     return found
 
 
-_last_years: dict[tuple[str, int], LastYear | None] = {}
-
-
-def previous_job(job: Job, plan: Plan) -> Job | None:
-    """Last year's report for ``job``: ``--previous``, else the one paired with it."""
-    if plan.previous is not None:
-        return Job(plan.previous, path=plan.previous)
-    return plan.pairs.get(job.name)
-
-
-def _last_year(previous: Job | None, resolved: Resolved) -> LastYear | None:
-    """Read once per process and rule set (an unreadable one: no Y rules)."""
-    if previous is None:
+def previous_report(path: str, plan: Plan) -> LastYear | None:
+    """``--previous``: last year's report, read once in the calling process, within the
+    file budget as any report (an unreadable one, or one past a limit: no Y rules)."""
+    job = Job(path, path=path)
+    resolved = resolver_for(plan.overrides).resolve(job.config_path)
+    budget = budget_of(resolved.settings)
+    try:
+        data = job_bytes(job, budget.limits.max_bytes)
+    except Unreadable:
         return None
-    key = (previous.name, id(resolved.rules))
-    if key not in _last_years:
-        try:
-            data: bytes | None = job_bytes(previous)
-        except Unreadable:
-            data = None
-        _last_years[key] = None if data is None else \
-            last_year_report(previous.name, data, resolved.rules, resolved.settings)
-    return _last_years[key]
+    if len(data) > budget.limits.max_bytes:
+        return None
+    rules, selection, settings = resolved.rules, resolved.selection, resolved.settings
+    found = run_bounded(lambda: last_year_report(path, data, rules, settings), budget,
+                        lambda: warm(rules, selection, settings))
+    return found if isinstance(found, LastYear) else None
 
 
 def _article_part(job: Job, resolved: Resolved, plan: Plan) -> Outcome:
@@ -172,12 +165,12 @@ def _article_part(job: Job, resolved: Resolved, plan: Plan) -> Outcome:
         joined = join_parts([(name, Path(name).read_bytes()) for name in job.article])
     except InputProblem:  # a part that cannot be read: this part is linted on its own
         return run_job(replace(job, article=()), plan)
-    source, ctx = context_of(joined.source, resolved.rules, resolved.settings)
+    source, ctx = context_of(joined.source, resolved.rules, resolved.settings, job.previous)
     found = check_context(source, ctx, resolved.rules, resolved.selection)
     report = next(r for r in article_reports(joined, found) if r.path == job.name)
     # the article is one report: its first part stands for it in a review (its issuer, year)
     first = plan.facts and job.name == job.article[0]
-    facts = facts_of(ctx, joined.source) if first else None
+    facts = facts_of(ctx, joined.source, source) if first else None
     return Outcome(report, _status(report), resolved.fail_on, facts=facts)
 
 
@@ -199,8 +192,6 @@ def run_job(job: Job, plan: Plan) -> Outcome:
         if job.article:
             return _article_part(job, resolved, plan)
         data = job_bytes(job, budget_of(resolved.settings).limits.max_bytes)
-        if previous_job(job, plan) is not None:  # depends on another file: not cached
-            return _attachment_named(_bounded(job, data, resolved, plan), job, data)
         return _attachment_named(cache.cached(job, data, resolved, plan, _bounded), job, data)
     except Unreadable as error:
         return Outcome(empty, UNREADABLE, problem=str(error))

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from reportlint.check.engine import RuleFailure, Selection, input_report, lint_bytes
+from reportlint.check.lastyear import wanted
 from reportlint.check.packs import RuleSet
 from reportlint.errors import InputProblem
 from reportlint.model import FileReport, Settings
@@ -118,6 +119,7 @@ def warm(rules: RuleSet, selection: Selection, settings: Settings) -> None:
     # a rule failing here fails on the real file too, and is reported there
     with limits_in_effect(Limits()), contextlib.suppress(Exception):
         lint_bytes("warm-up.txt", _WARM_UP, rules, selection, settings)
+        wanted(rules)  # what is kept for next year's Y rules: their relations parsed
 
 
 def _in_child(run: Callable[[], T], budget: Budget) -> T | InputProblem:

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reportlint.check.kinds.base import Finding
+from reportlint.check.lastyear import summarize
 from reportlint.check.packs import Rule, RuleSet
 from reportlint.errors import InputProblem
-from reportlint.facts.context import Context, LastYear
+from reportlint.facts.context import Context
+from reportlint.facts.lastyear import LastYear
 from reportlint.model import Diagnostic, FileReport, Fix, Settings, Severity, Source, Span
 from reportlint.parse.catalogue import catalogue_of
 from reportlint.parse.parser import parse
@@ -155,8 +157,8 @@ def input_report(path: str, problem: InputProblem, rules: RuleSet,
 
 def last_year_report(path: str, data: bytes, rules: RuleSet,
                      settings: Settings) -> LastYear | None:
-    """Last year's report (``--previous``), read and parsed; None when it cannot be read (it
-    is then simply not compared)."""
+    """Last year's report (``--previous``), read, parsed and kept as the Y rules need it;
+    None when it cannot be read (it is then simply not compared)."""
     try:
         read = read_bytes(path, data, settings.get("pdf-engine", PDF_ENGINES[0]))
     except InputProblem:
@@ -164,7 +166,7 @@ def last_year_report(path: str, data: bytes, rules: RuleSet,
     source, document = parse_source(read, rules.data)
     context = Context(document, source.lines, rules.data, settings, raw_lines=source.raw_lines,
                       page_facts=source.page_facts, marks=source.marks)
-    return LastYear(path, context, source)
+    return summarize(path, data, context, source, rules)
 
 
 def lint_bytes(

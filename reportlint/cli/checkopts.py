@@ -3,10 +3,13 @@ streamed run of ``check``: where its output goes."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import wraps
 from typing import Any, TextIO
 
@@ -41,20 +44,27 @@ class BatchOptions:
     scheduler: str | None = None  # a Dask scheduler's address, or "local"
     ship_bytes: bool = False  # send each file's bytes to the cluster's workers
 
-    def paired_plan(self, overrides: Overrides, jobs: Sequence[Job],
-                    facts: bool = False) -> Plan:
-        """The plan, with the batch's reports paired across years (a first pass for their
-        facts) unless ``--no-pair``, ``--previous`` or a single report."""
+    def paired(self, overrides: Overrides, jobs: Sequence[Job],
+               facts: bool = False) -> tuple[Plan, list[Job]]:
+        """The plan, and the jobs each with last year's report: ``--previous``, else the
+        batch's reports paired across years (a first pass for their facts) unless
+        ``--no-pair`` or a single report."""
         plan = self.plan(overrides, facts)
-        if not self.pair or self.previous is not None or len(jobs) < 2:
-            return plan
-        return with_pairs(jobs, plan, self.executor(len(jobs)))
+        if self.previous is not None:
+            from reportlint.batch.work import previous_report
+
+            last = previous_report(self.previous, plan)
+            return plan, [replace(job, previous=last) for job in jobs]
+        if not self.pair or len(jobs) < 2:
+            return plan, list(jobs)
+        plan = replace(plan, facts=True)  # both passes share cache entries
+        if plan.cache_dir is None and self.scheduler is None:
+            plan = replace(plan, cache_dir=_scratch_folder())
+        return plan, with_pairs(jobs, plan, self.executor(len(jobs)))
 
     def plan(self, overrides: Overrides, facts: bool = False) -> Plan:
         wants_facts = facts or self.expect is not None
-        # a result that depends on another file is not cached (its key is this file's)
-        cache = None if self.previous else cache_dir(self.no_cache, self.cache_dir)
-        plan = Plan(overrides, cache, wants_facts, self.previous)
+        plan = Plan(overrides, cache_dir(self.no_cache, self.cache_dir), wants_facts)
         if self.scheduler is None:
             return plan
         from reportlint.batch.cluster import plan_for_workers
@@ -68,6 +78,14 @@ class BatchOptions:
         from reportlint.batch.cluster import DaskCluster
 
         return DaskCluster(self.scheduler, self.jobs, self.ship_bytes)
+
+
+def _scratch_folder() -> str:
+    """Where a run without the cache keeps its first pass's results for the second (the
+    reports without a pair are not linted twice); removed when the run ends."""
+    folder = tempfile.mkdtemp(prefix="reportlint-pairing-")
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
 
 
 @dataclass(frozen=True)
@@ -165,7 +183,7 @@ def run_check(jobs: Sequence[Job], overrides: Overrides, fmt: str, options: Form
             out = _open(shown.output_file, stack)
         elif shown.to_terminal:
             out = sys.stdout
-        plan = batch.paired_plan(overrides, jobs)
+        plan, jobs = batch.paired(overrides, jobs)
         run = stream_run(jobs, plan, batch.jobs, writer, Sinks(out, progress), batch.expect,
                          batch.executor(len(jobs)))
     if shown.statistics and shown.output_file is None:

@@ -44,8 +44,9 @@ HELP: dict[tuple[str, str | None], str] = {
     ("config", "config_file"): _CONFIG,
     ("config", "isolated"): _ISOLATED,
     ("parse", None): "显示报告的解析树及位置（行:列-结束行:结束列）、规则推导出的事实（发布机关、"
-                     "年度、统计期限、日期）和绑定的表格。",
+                     "年度、统计期限、日期、作为上年报告的文件）和绑定的表格。",
     ("parse", "rule_dirs"): _RULES,
+    ("parse", "previous"): "上年报告：说明它是否作为上年报告与本报告比较（Y801–Y803）。",
     ("extract", None): "显示从报告（PDF、HTML、Word 等）中提取的文字，带有问题所指的行号和页码。",
     ("annotate", None): "为 Word 或 PDF 报告生成带批注的副本：每个问题一条批注（原文件不变）。",
     ("serve", None): "启动网页检查服务：在浏览器中上传报告并查看结果（另有 POST /api/check）。",

@@ -32,7 +32,7 @@ from reportlint.config.resolve import Overrides, Resolver
 from reportlint.errors import UsageError
 from reportlint.facts.issuer import KINDS as ISSUER_KINDS
 from reportlint.facts.issuer import run_options
-from reportlint.model import Source
+from reportlint.model import Settings, Source
 from reportlint.output import FORMATTERS, FormatOptions
 from reportlint.output.choices import COLOR_MODES, base_dir, default_format, use_color
 from reportlint.output.rulehelp import rule_help
@@ -255,21 +255,25 @@ def show_config(path: str, config_file: str | None, isolated: bool) -> None:
 @click.argument("path")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(),
               help="A rule pack folder to add to the built-in one (repeatable).")
-def parse(path: str, rule_dirs: tuple[str, ...]) -> None:
+@click.option("--previous", type=click.Path(exists=True, dir_okay=False),
+              help="Last year's report: say whether it is taken as such (Y801-Y803).")
+def parse(path: str, rule_dirs: tuple[str, ...], previous: str | None) -> None:
     """Print the parsed tree of a report with spans (line:col-end_line:end_col), the
     watermarks and seals of a PDF with their page, the facts the rules derive (issuer, year,
-    period, dates) and the bound tables."""
-    from reportlint.check.engine import parse_source
+    period, dates, the report taken as last year's) and the bound tables."""
+    from reportlint.check.engine import last_year_report, parse_source
     from reportlint.facts.describe import describe_facts
     from reportlint.parse.dump import dump, dump_marks
     from reportlint.tables.dump import dump_tables
 
     rules = _load_rules(rule_dirs, None if path == "-" else Path(path))
     source, document = parse_source(_read_source(path), rules.data)
+    last = None if previous is None else \
+        last_year_report(previous, _read(Path(previous)), rules, Settings())
     click.echo(dump(document), nl=False)
     click.echo(dump_marks(source.marks), nl=False)
     click.echo(describe_facts(document, source.lines, rules.data,
-                              page_facts=source.page_facts), nl=False)
+                              page_facts=source.page_facts, previous=last), nl=False)
     click.echo(dump_tables(document, source.lines, rules.data), nl=False)
 
 

@@ -62,7 +62,7 @@ def selection_options(command: Callable[..., None]) -> Callable[..., None]:
 def _runs(paths: tuple[str, ...], stdin_filename: str | None, overrides: Overrides,
           batch: BatchOptions, quiet: bool) -> tuple[int, Any]:
     jobs = gather(paths, stdin_filename, batch.files_from)
-    plan = batch.paired_plan(overrides, jobs, facts=True)
+    plan, jobs = batch.paired(overrides, jobs, facts=True)
     found = outcomes(jobs, plan, batch.executor(len(jobs)))
     return len(jobs), found
 

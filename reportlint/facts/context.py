@@ -6,21 +6,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from reportlint.model import Mark, PageFact, Settings, Source
+from reportlint.facts.lastyear import LastYear
+from reportlint.model import Mark, PageFact, Settings
 from reportlint.parse.catalogue import Catalogue, catalogue_of
 from reportlint.parse.tree import Document
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class LastYear:
-    """Last year's report as the Y rules see it: parsed, and with what places its cells and
-    headings in its own file (``source``: the text its spans are in, mapped to the file)."""
-
-    path: str
-    context: Context
-    source: Source
 
 
 @dataclass(frozen=True)

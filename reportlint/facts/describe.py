@@ -9,6 +9,7 @@ from typing import Any
 from reportlint.facts.contact import contact
 from reportlint.facts.context import Context
 from reportlint.facts.issuer import deadline_of, issuer_kind, issuer_name
+from reportlint.facts.lastyear import LastYear
 from reportlint.facts.period import deadline, period, signed_date
 from reportlint.facts.year import report_year
 from reportlint.model import PageFact, Settings, Span
@@ -25,7 +26,9 @@ def _page(facts: tuple[PageFact, ...]) -> list[str]:
 
 def describe_facts(document: Document, lines: tuple[str, ...], data: Mapping[str, Any],
                    settings: Settings | None = None,
-                   page_facts: tuple[PageFact, ...] = ()) -> str:
+                   page_facts: tuple[PageFact, ...] = (),
+                   previous: LastYear | None = None) -> str:
+    """``previous``: the report given as last year's (``parse --previous``)."""
     ctx = Context(document, lines, data, settings or Settings(), page_facts=page_facts)
     out = ["facts", *_page(page_facts)]
     name = issuer_name(document, data["issuer"])
@@ -53,4 +56,15 @@ def describe_facts(document: Document, lines: tuple[str, ...], data: Mapping[str
         out.append(f"  contact {_at(block.span)} {fields}")
     else:
         out.append("  contact -")
+    out.append(_last_year(previous, year))
     return "\n".join(out) + "\n"
+
+
+def _last_year(previous: LastYear | None, year: int | None) -> str:
+    """Which report was taken as last year's: the one given, when it is of the year before."""
+    if previous is None:
+        return "  last-year -"
+    if year is not None and previous.year == year - 1:
+        return f"  last-year {previous.path!r} ({previous.year})"
+    return (f"  last-year - ({previous.path!r} is of {previous.year or 'an unknown year'}, "
+            f"not of the year before)")

@@ -1,5 +1,6 @@
-"""``index.html``: totals, counts per rule, per issuer kind and per issuer, and the list of
-reports, sortable and filterable by status, code and issuer (a small inline script)."""
+"""``index.html``: totals, counts per rule, per issuer kind and per issuer, each issuer's key
+figures year by year (review/years.py), and the list of reports, sortable and filterable by
+status, code and issuer (a small inline script)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Sequence
 
 from reportlint.review.html import asset, esc, frame
 from reportlint.review.rows import HEADERS, KIND_LABELS, STATUS_LABELS, Row
+from reportlint.review.years import years_view
 
 
 def _table(title: str, counts: Counter[str], head: str) -> str:
@@ -91,7 +93,7 @@ def dashboard(rows: Sequence[Row], extra: str = "") -> str:
             f'<section class="totals">{_totals(rows)}</section>'
             f'<section class="panels">{_table("各规则问题数", codes, "规则")}'
             f'{_table("按机关类型", kinds, "机关类型")}{_table("按发布机关", issuers, "发布机关")}'
-            f"</section>{extra}<section><h2>报告列表</h2>{_filters(rows, codes)}"
+            f"</section>{extra}{years_view(rows)}<section><h2>报告列表</h2>{_filters(rows, codes)}"
             f'<table id="reports" class="list"><thead><tr>{head}</tr></thead><tbody>'
             f"{''.join(_report_row(n, r, entries) for n, r in enumerate(rows, 1))}"
             "</tbody></table></section>")

@@ -63,6 +63,7 @@ class ReviewFolder:
         self._csv.write(csv_line(row.cells))
         facts = dataclasses.asdict(outcome.facts) if outcome.facts else {}
         facts.pop("page_starts", None)
+        facts.pop("figures", None)  # the dashboard's; the cells are in `reportlint export`
         for diagnostic in outcome.report.diagnostics:
             item = diagnostic_object(outcome.report.path, diagnostic) | {"facts": facts}
             self._jsonl.write(json.dumps(item, ensure_ascii=False) + "\n")

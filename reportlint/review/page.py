@@ -205,6 +205,7 @@ def _facts(facts: ReportFacts | None, status: str) -> str:
                   ("落款日期", facts.published or "—")]
         if facts.pages:
             items.append(("页数", facts.pages))
+        items.append(("上年报告", facts.previous or "无（未与上年报告比较）"))
     return "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in items)
 
 
