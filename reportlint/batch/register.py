@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlint.check.engine import Selection
 from reportlint.check.packs import Rule, RuleSet
+from reportlint.check.selection import Selection
 from reportlint.errors import UsageError
 from reportlint.model import Diagnostic, FileReport, Span
 

@@ -11,41 +11,24 @@ import os
 import zipfile
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlint.batch import cache
-from reportlint.batch.facts import facts_of, is_report
-from reportlint.batch.jobs import (
-    CLEAN,
-    FINDINGS,
-    NOT_A_REPORT,
-    UNREADABLE,
-    Job,
-    Outcome,
-    Plan,
-)
-from reportlint.check.articles import lint_article
-from reportlint.check.attachments import name_local_attachment
-from reportlint.check.budget import budget_of, run_bounded, warm
-from reportlint.check.engine import (
-    RuleFailure,
-    check_context,
-    input_report,
-    last_year_report,
-    lint_bytes,
-    parse_source,
-)
-from reportlint.check.kinds.years import last_year
+from reportlint.batch.jobs import UNREADABLE, Job, Outcome, Plan
+from reportlint.check.budget import budget_of
 from reportlint.config.resolve import Overrides, Resolved, Resolver
-from reportlint.errors import InputProblem, UsageError
-from reportlint.facts.context import Context, LastYear
+from reportlint.errors import RuleFailure, UsageError
 from reportlint.model import FileReport
-from reportlint.read import PDF_ENGINES, read_bytes
-from reportlint.read.limits import too_costly
+
+if TYPE_CHECKING:
+    from reportlint.facts.context import LastYear
 
 # A zip member larger than this is not read (a zip bomb expands a few KB to gigabytes).
 MAX_MEMBER_BYTES = 256 * 1024 * 1024
 
 _resolvers: dict[str, Resolver] = {}
+# Last year's reports read in this process, by (name, rule set): see lintjob.last_year_of
+last_years: dict[tuple[str, int], LastYear | None] = {}
 
 
 def resolver_for(overrides: Overrides) -> Resolver:
@@ -61,7 +44,7 @@ def forget() -> None:
     from reportlint.batch.cache import pack_fingerprint
 
     _resolvers.clear()
-    _last_years.clear()
+    last_years.clear()
     pack_fingerprint.cache_clear()
 
 
@@ -96,52 +79,6 @@ def job_bytes(job: Job, limit: int | None = None) -> bytes:
                          f"{reason}") from None
 
 
-def _status(report: FileReport) -> str:
-    return FINDINGS if report.diagnostics else CLEAN
-
-
-def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
-    """Read, parse, decide whether it is a report, run the rules, derive the facts."""
-    try:
-        read = read_bytes(job.name, data, resolved.settings.get("pdf-engine", PDF_ENGINES[0]))
-    except InputProblem:
-        report = lint_bytes(job.name, data, resolved.rules, resolved.selection, resolved.settings)
-        return Outcome(report, UNREADABLE, resolved.fail_on)
-    source, document = parse_source(read, resolved.rules.data)
-    ctx = Context(document, source.lines, resolved.rules.data, resolved.settings,
-                  raw_lines=source.raw_lines, page_facts=source.page_facts,
-                  marks=source.marks,
-                  previous=_last_year(previous_job(job, plan), resolved))
-    if not job.explicit and not is_report(ctx):
-        return Outcome(FileReport(job.name, ()), NOT_A_REPORT, resolved.fail_on)
-    found = check_context(source, ctx, resolved.rules, resolved.selection)
-    report = FileReport(job.name, found, read.shown_lines)
-    facts = facts_of(ctx, read) if plan.facts else None
-    taken = last_year(ctx)
-    if facts is not None and taken is not None:
-        facts = replace(facts, previous=taken.path)
-    return Outcome(report, _status(report), resolved.fail_on, facts=facts)
-
-
-def _bounded(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
-    """``lint_job_bytes`` within the file's budget (check/budget.py): past a limit, one E003."""
-    budget = budget_of(resolved.settings)
-    rules, selection, settings = resolved.rules, resolved.selection, resolved.settings
-    if len(data) > budget.limits.max_bytes:
-        found: Outcome | InputProblem = too_costly("文件大小（字节）", budget.limits.max_bytes,
-                                                   "max-bytes")
-    else:
-        found = run_bounded(lambda: lint_job_bytes(job, data, resolved, plan), budget,
-                            lambda: warm(rules, selection, settings))
-    if isinstance(found, InputProblem):
-        report = input_report(job.name, found, rules, selection)
-        return Outcome(report, _status(report), resolved.fail_on)
-    return found
-
-
-_last_years: dict[tuple[str, int], LastYear | None] = {}
-
-
 def previous_job(job: Job, plan: Plan) -> Job | None:
     """Last year's report for ``job``: ``--previous``, else the one paired with it."""
     if plan.previous is not None:
@@ -149,32 +86,18 @@ def previous_job(job: Job, plan: Plan) -> Job | None:
     return plan.pairs.get(job.name)
 
 
-def _last_year(previous: Job | None, resolved: Resolved) -> LastYear | None:
-    """Read once per process and rule set (an unreadable one: no Y rules)."""
-    if previous is None:
-        return None
-    key = (previous.name, id(resolved.rules))
-    if key not in _last_years:
-        try:
-            data: bytes | None = job_bytes(previous)
-        except Unreadable:
-            data = None
-        _last_years[key] = None if data is None else \
-            last_year_report(previous.name, data, resolved.rules, resolved.settings)
-    return _last_years[key]
+def _compute(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
+    """The outcome when the cache has none: the pipeline is imported only then, so a run
+    whose results all come from the cache starts without it."""
+    from reportlint.batch.lintjob import bounded
 
-
-def _article_part(job: Job, resolved: Resolved) -> Outcome:
-    """This part's diagnostics of the joined article (its other parts read here too; not
-    cached: the outcome depends on every part)."""
-    parts = [(name, Path(name).read_bytes()) for name in job.article]
-    reports = lint_article(parts, resolved.rules, resolved.selection, resolved.settings)
-    report = next((r for r in reports if r.path == job.name), FileReport(job.name, ()))
-    return Outcome(report, _status(report), resolved.fail_on)
+    return bounded(job, data, resolved, plan)
 
 
 def _attachment_named(outcome: Outcome, job: Job, data: bytes) -> Outcome:
     """A page whose report is an attachment saved beside it: its E006 names that file."""
+    from reportlint.check.attachments import name_local_attachment
+
     if job.path is None or job.member is not None:
         return outcome
     if not any(d.code == "E006" for d in outcome.report.diagnostics):
@@ -194,11 +117,13 @@ def run_job(job: Job, plan: Plan) -> Outcome:
     try:
         resolved = resolver_for(plan.overrides).resolve(job.config_path)
         if job.article:
-            return _article_part(job, resolved)
+            from reportlint.batch.lintjob import article_part
+
+            return article_part(job, resolved)
         data = job_bytes(job, budget_of(resolved.settings).limits.max_bytes)
         if previous_job(job, plan) is not None:  # depends on another file: not cached
-            return _attachment_named(_bounded(job, data, resolved, plan), job, data)
-        return _attachment_named(cache.cached(job, data, resolved, plan, _bounded), job, data)
+            return _attachment_named(_compute(job, data, resolved, plan), job, data)
+        return _attachment_named(cache.cached(job, data, resolved, plan, _compute), job, data)
     except Unreadable as error:
         return Outcome(empty, UNREADABLE, problem=str(error))
     except (UsageError, RuleFailure) as error:
