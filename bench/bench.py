@@ -3,7 +3,8 @@
 Prints, for each input: median wall time of parsing alone and of the full lint (in-process,
 after warm-up) as a ratio to its floor (reading the report and scanning its lines), and the
 cold start-up of `reportlint check` on one file as a ratio to the import floor
-(`python -c "import lark, yaml, click"`), the two run in turn. Run:
+(`python -c "import lark, yaml, click"`), the two run in turn: once as a repeated check
+(the result comes from the cache) and once with --no-cache (the file is linted). Run:
 
     python bench/bench.py [--runs N]
 """
@@ -78,11 +79,13 @@ def _run_ms(command: list[str]) -> float:
 FLOOR_COMMAND = [sys.executable, "-c", "import lark, yaml, click"]
 
 
-def cold_start(path: Path, runs: int) -> tuple[float, float, float]:
+def cold_start(path: Path, runs: int, *extra: str) -> tuple[float, float, float]:
     """Median ms of `reportlint check FILE` and of importing its libraries alone, run in
     turn (A B A B …), and the median of the pairwise ratios: pairs keep the ratio fair
-    when the machine's speed drifts."""
-    command = [sys.executable, "-m", "reportlint", "check", "--format", "json", str(path)]
+    when the machine's speed drifts. ``extra``: more options (``--no-cache``: the file is
+    linted, as on its first check, instead of served from the result cache)."""
+    command = [sys.executable, "-m", "reportlint", "check", "--format", "json", *extra,
+               str(path)]
     _run_ms(command)  # fill the grammar and rule pack caches, and the OS's
     _run_ms(FLOOR_COMMAND)
     pairs = [(_run_ms(command), _run_ms(FLOOR_COMMAND)) for _ in range(runs)]
@@ -123,10 +126,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "example.txt"
         path.write_bytes(inputs["example"])
-        cold, floor, ratio = cold_start(path, max(args.runs // 3, 5))
-    print(f"cold start, paired: reportlint check example.txt {cold:.0f} ms, "
-          f"python -c 'import lark, yaml, click' {floor:.0f} ms: ratio {ratio:.2f} "
-          "(median of pairs)")
+        for label, extra in (("", ()), (" --no-cache", ("--no-cache",))):
+            cold, floor, ratio = cold_start(path, max(args.runs // 3, 5), *extra)
+            print(f"cold start, paired: reportlint check{label} example.txt {cold:.0f} ms, "
+                  f"python -c 'import lark, yaml, click' {floor:.0f} ms: ratio {ratio:.2f} "
+                  "(median of pairs)")
     bare = median_ms(lambda: _run_ms([sys.executable, "-c", "pass"]), 5, 1)
     print(f"bare interpreter start-up: {bare:.0f} ms")
 

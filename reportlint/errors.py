@@ -1,4 +1,5 @@
-"""The one user-facing error type: caught once, in the CLI, printed as one line, exit 2."""
+"""The errors the CLI turns into one line on stderr and exit 2, and the input problems that are
+diagnostics instead."""
 
 
 class UsageError(Exception):
@@ -18,3 +19,10 @@ class InputProblem(Exception):
         self.at = at
         # The problem's own severity (``info`` …) unless the user configured the rule's.
         self.severity = severity
+
+
+class RuleFailure(Exception):
+    """A rule implementation raised: a bug in reportlint, reported as one line."""
+
+    def __init__(self, path: str, code: str, error: Exception) -> None:
+        super().__init__(f"{path}: rule {code} failed: {type(error).__name__}: {error}")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from clirun import BROKEN, EXAMPLE, WARNING_ONLY, run, write
 
-from reportlint.batch import work
+from reportlint.batch import lintjob
 from reportlint.batch.executor import InProcess, ProcessPool
 from reportlint.batch.progress import Progress, wanted
 from reportlint.check.engine import Selection, lint_bytes
@@ -141,7 +141,7 @@ def test_an_unreadable_file_is_named_and_the_others_are_checked(
 class _Counting:
     def __init__(self) -> None:
         self.calls = 0
-        self.real = work._bounded
+        self.real = lintjob.bounded
 
     def __call__(self, *args: object) -> object:
         self.calls += 1
@@ -155,7 +155,7 @@ def test_the_cache_serves_unchanged_files_and_never_stale_ones(
     args = ["-j", "1", "--format", "gcc", "--cache-dir", "cache", "."]
     first = _check(args, tmp_path, monkeypatch, capsys)
     counting = _Counting()
-    monkeypatch.setattr(work, "_bounded", counting)  # the parent calls it; the child lints
+    monkeypatch.setattr(lintjob, "bounded", counting)  # the parent calls it; the child lints
     assert _check(args, tmp_path, monkeypatch, capsys) == first and counting.calls == 0
     write(tmp_path, {"b.txt": WARNING_ONLY})
     changed = _check(args, tmp_path, monkeypatch, capsys)

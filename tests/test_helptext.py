@@ -10,8 +10,10 @@ from reportlint.cli.main import cli
 
 
 def test_every_catalogue_entry_names_a_command_or_option() -> None:
+    context = click.Context(cli)
     for command_name, param in HELP:
-        command = cli.commands[command_name]
+        command = cli.get_command(context, command_name)
+        assert command is not None, command_name
         if param is not None:
             names = [p.name for p in command.params if isinstance(p, click.Option)]
             assert param in names, (command_name, param)

@@ -13,7 +13,8 @@ from reportlint.check.kinds.registry import KINDS
 from reportlint.check.packs import RuleSet, load_rules
 from reportlint.errors import UsageError
 from reportlint.facts.context import Context
-from reportlint.facts.issuer import classify, run_options
+from reportlint.facts.issuer import classify
+from reportlint.facts.issuerkind import run_options
 from reportlint.model import Settings, Severity, Span
 from reportlint.parse.catalogue import catalogue_from_data
 from reportlint.parse.dates import find_dates, first_year

@@ -2,8 +2,9 @@
 
 The key hashes the file's bytes and everything else that can change its result: the name it
 is reported under, what was kept of last year's report when it is paired with one (that
-report's name and bytes' digest among it), reportlint's version and code, the contents of
-every rule pack in use, the selection, the settings and the fail-on level in effect. A
+report's name and bytes' digest among it), reportlint's version and code (each module's size
+and modification time: a development checkout changes without a new version), the contents
+of every rule pack in use, the selection, the settings and the fail-on level in effect. A
 changed file or rule therefore gets a new key and is linted again; stale entries are never
 read (``reportlint clean`` removes them). The cache folder is the user's own, like the
 reports it describes: its files are pickles written by reportlint.
@@ -21,12 +22,12 @@ from pathlib import Path
 
 from reportlint import __version__
 from reportlint.batch.jobs import Job, Outcome, Plan
+from reportlint.check.packcache import code_signature
 from reportlint.common.resources import builtin_rules_dir
 from reportlint.config.resolve import Resolved
 
 DEFAULT_DIR = ".reportlint_cache"
 _FORMAT = "2"  # bump when Outcome changes shape
-_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def _hash_files(files: Iterable[Path], root: Path) -> str:
@@ -38,12 +39,6 @@ def _hash_files(files: Iterable[Path], root: Path) -> str:
 
 
 @cache
-def code_fingerprint() -> str:
-    """reportlint's own code: a development checkout changes without a new version."""
-    return _hash_files(sorted(_PACKAGE.rglob("*.py")), _PACKAGE)
-
-
-@cache
 def pack_fingerprint(folder: Path) -> str:
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     return _hash_files(files, folder)
@@ -52,7 +47,7 @@ def pack_fingerprint(folder: Path) -> str:
 def key_of(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> str:
     folders = (builtin_rules_dir(), *resolved.config.rules, *plan.overrides.rule_dirs)
     parts = [
-        _FORMAT, __version__, code_fingerprint(), job.name, str(job.explicit), str(plan.facts),
+        _FORMAT, __version__, code_signature(), job.name, str(job.explicit), str(plan.facts),
         str(plan.source),
         *(pack_fingerprint(Path(f).absolute()) for f in folders),
         repr(resolved.selection), repr(sorted(resolved.settings.options.items())),

@@ -4,13 +4,15 @@ memory stays flat however many files there are)."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -28,6 +30,8 @@ class InProcess:
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing  # a run in one process does not import the pool (start-up)
+
     # fork starts workers with reportlint already imported; elsewhere, the platform default
     if sys.platform == "linux":
         return multiprocessing.get_context("fork")
@@ -42,6 +46,8 @@ class ProcessPool:
         self.window = workers * window
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(self.workers, mp_context=_context()) as pool:
             pending: deque[Future[R]] = deque()
             source = iter(items)

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlint.check.engine import Selection
 from reportlint.check.kinds.base import regex
 from reportlint.check.packs import Rule, RuleSet
+from reportlint.check.selection import Selection
 from reportlint.common.linear import Compiled
 from reportlint.errors import UsageError
 from reportlint.model import Diagnostic, FileReport, Span

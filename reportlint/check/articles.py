@@ -8,8 +8,8 @@ import posixpath
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 
-from reportlint.check.engine import Selection, check_source
 from reportlint.check.packs import RuleSet
+from reportlint.check.selection import Selection
 from reportlint.errors import InputProblem
 from reportlint.model import Diagnostic, FileReport, Related, Settings, Span
 from reportlint.read.html import parts_in
@@ -67,6 +67,8 @@ def _placed(joined: Joined, diagnostic: Diagnostic) -> tuple[int, Diagnostic]:
 def lint_article(parts: Sequence[tuple[str, bytes]], rules: RuleSet, selection: Selection,
                  settings: Settings) -> list[FileReport]:
     """One report per part, with the diagnostics of the joined article that fall in it."""
+    from reportlint.check.engine import check_source  # not for finding the parts (start-up)
+
     try:
         joined = join_parts(parts)
     except InputProblem:

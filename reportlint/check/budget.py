@@ -39,10 +39,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from reportlint.check.engine import RuleFailure, Selection, input_report, lint_bytes
-from reportlint.check.lastyear import wanted
 from reportlint.check.packs import RuleSet
-from reportlint.errors import InputProblem
+from reportlint.check.selection import Selection
+from reportlint.errors import InputProblem, RuleFailure
 from reportlint.model import FileReport, Settings
 from reportlint.read.limits import KEYS, MB, Limits, limits_in_effect, too_costly
 
@@ -85,6 +84,8 @@ def run_bounded(run: Callable[[], T], budget: Budget, warm: Callable[[], None]) 
 
 def lint_bounded(path: str, data: bytes, rules: RuleSet, selection: Selection,
                  settings: Settings) -> FileReport:
+    from reportlint.check.engine import input_report, lint_bytes
+
     budget = budget_of(settings)
     if len(data) > budget.limits.max_bytes:
         problem = too_costly("文件大小（字节）", budget.limits.max_bytes, "max-bytes")
@@ -113,6 +114,9 @@ _WARM_UP = ("2020年政府信息公开工作年度报告\n一、总体情况\n�
 def warm(rules: RuleSet, selection: Selection, settings: Settings) -> None:
     """Lint a tiny report once in this process, so that the caches a file fills (parser,
     catalogue, templates, compiled patterns) are built before the fork, not in every child."""
+    from reportlint.check.engine import lint_bytes
+    from reportlint.check.lastyear import wanted
+
     if id(rules) in _WARMED:
         return
     _WARMED.add(id(rules))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from reportlint.check.kinds.base import Finding
 from reportlint.check.lastyear import summarize
 from reportlint.check.packs import Rule, RuleSet
-from reportlint.errors import InputProblem
+from reportlint.check.selection import Selection
+from reportlint.errors import InputProblem, RuleFailure
 from reportlint.facts.context import Context
 from reportlint.facts.lastyear import LastYear
 from reportlint.model import Diagnostic, FileReport, Fix, Settings, Severity, Source, Span
@@ -19,39 +20,6 @@ from reportlint.parse.tree import Document
 from reportlint.parse.unflatten import unflatten
 from reportlint.read import PDF_ENGINES, read_bytes
 from reportlint.read.sourcemap import to_source
-
-
-class RuleFailure(Exception):
-    """A rule implementation raised: a bug in reportlint, reported as one line."""
-
-    def __init__(self, path: str, code: str, error: Exception) -> None:
-        super().__init__(f"{path}: rule {code} failed: {type(error).__name__}: {error}")
-
-
-def _most_specific(code: str, prefixes: Iterable[str]) -> int:
-    return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
-
-
-@dataclass(frozen=True)
-class Selection:
-    """Which codes run, ruff-style: the most specific matching prefix wins, and on a tie
-    ``ignore`` wins. No ``select`` means every rule that is on by default; a rule that is off
-    by default runs only when a non-empty select or extend-select prefix picks it."""
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    extend_select: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-
-    def enabled(self, code: str, by_default: bool = True) -> bool:
-        everything = ("",) if by_default else ()
-        chosen = tuple(p for p in self.select if p or by_default) or everything
-        chosen += self.extend_select
-        picked = _most_specific(code, chosen)
-        return picked >= 0 and picked > _most_specific(code, self.ignore)
-
-    def severity_of(self, rule: Rule) -> Severity:
-        return self.severity.get(rule.code, rule.severity)
 
 
 def _severity(rule: Rule, finding: Finding, selection: Selection) -> Severity:
@@ -179,3 +147,9 @@ def lint_bytes(
         return input_report(path, problem, rules, selection)
     return FileReport(path, check_source(source, rules, selection, settings, previous),
                       source.shown_lines)
+
+
+# RuleFailure and Selection live in smaller modules (the configuration and the CLI need them
+# without the pipeline) and are part of the engine's interface as before.
+__all__ = ["RuleFailure", "Selection", "check_context", "check_source", "input_report",
+           "last_year_report", "lint_bytes", "parse_source", "reader_problems"]

@@ -16,6 +16,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -50,15 +51,24 @@ def _entry(folder: Path) -> Path | None:
 
 
 def _digest(folder: Path) -> str:
-    digest = hashlib.sha256(f"{sys.version}\0{folder.resolve()}\0".encode())
-    for name, entry in _files(str(_PACKAGE), ".py"):
-        stat = entry.stat()
-        digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    digest = hashlib.sha256(f"{sys.version}\0{folder.resolve()}\0{code_signature()}\0".encode())
     for name, entry in _files(str(folder), ""):
         digest.update(f"{name}\0".encode())
         with open(entry.path, "rb") as stream:
             digest.update(stream.read())
     return digest.hexdigest()[:24]
+
+
+@cache
+def code_signature() -> str:
+    """reportlint's own code, as Python's bytecode cache tells a changed module: each
+    module's name, size and modification time (reading them all would cost more than the
+    caches keyed by this save). Once per process."""
+    digest = hashlib.sha256()
+    for name, entry in _files(str(_PACKAGE), ".py"):
+        stat = entry.stat()
+        digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
 
 
 def _files(top: str, suffix: str) -> list[tuple[str, os.DirEntry[str]]]:

@@ -12,16 +12,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reportlint.check.kinds.base import MESSAGE, Kind
-from reportlint.check.kinds.registry import KINDS
 from reportlint.check.linedict import LineDict
 from reportlint.check.packcache import cached_pack
 from reportlint.check.templates import Known, known_placeholders, template_problem
 from reportlint.common.resources import builtin_rules_dir
 from reportlint.errors import UsageError
 from reportlint.model import Severity
+
+if TYPE_CHECKING:
+    from reportlint.check.kinds.base import Kind
 
 _CODE = re.compile(r"^[A-Z]{1,3}\d{3,4}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -53,7 +54,7 @@ class Rule:
 
     @property
     def implementation(self) -> Kind:
-        return KINDS[self.kind]
+        return _kinds()[self.kind]
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,14 @@ class RuleSet:
 
     def by_code(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)
+
+
+def _kinds() -> Mapping[str, Kind]:
+    """The kinds by name, imported when a rule runs or a pack is read from its files: a run
+    whose result and pack come from the caches imports none of them."""
+    from reportlint.check.kinds.registry import KINDS
+
+    return KINDS
 
 
 def _fail(path: Path, line: int, message: str) -> UsageError:
@@ -95,6 +104,8 @@ def _check_type(path: Path, doc: LineDict, key: str, types: tuple[type, ...],
 
 
 def _is_template(kind: Kind, key: str) -> bool:
+    from reportlint.check.kinds.base import MESSAGE
+
     spec = kind.params[key]
     return spec is MESSAGE or spec.placeholders is not None or key == "doubtful"
 
@@ -160,9 +171,9 @@ def load_rule(path: Path, pack: str, known: Known | None = None) -> Rule:
         severity = Severity.parse(doc["severity"])
     except ValueError as error:
         raise _fail(path, doc.line_of("severity"), f"key 'severity': {error}") from None
-    kind = KINDS.get(doc["kind"])
+    kind = _kinds().get(doc["kind"])
     if kind is None:
-        kinds = ", ".join(sorted(KINDS))
+        kinds = ", ".join(sorted(_kinds()))
         raise _fail(path, doc.line_of("kind"), f"key 'kind': unknown kind {doc['kind']!r} "
                     f"(known: {kinds})")
     if "fix" in doc and not kind.fixes:
@@ -245,11 +256,17 @@ def load_rules(extra: tuple[Path, ...] = ()) -> RuleSet:
     may use the placeholders the built-in rules of the same kind use."""
     builtin, *extras = {_identity(f): f for f in (builtin_rules_dir(), *extra)}.values()
     packs = [cached_pack(builtin, load_pack)]
-    known = known_placeholders((r.kind, key, value) for r in packs[0].rules
-                               for key, value in r.params.items()
-                               if isinstance(value, str) and _is_template(KINDS[r.kind], key))
-    packs += [cached_pack(folder, partial(load_pack, known=known)) for folder in extras]
+    if extras:
+        known = _known_placeholders(packs[0])
+        packs += [cached_pack(folder, partial(load_pack, known=known)) for folder in extras]
     return _merge(packs)
+
+
+def _known_placeholders(builtin: Pack) -> Known:
+    kinds = _kinds()
+    return known_placeholders((r.kind, key, value) for r in builtin.rules
+                              for key, value in r.params.items()
+                              if isinstance(value, str) and _is_template(kinds[r.kind], key))
 
 
 def _identity(folder: Path) -> Path:

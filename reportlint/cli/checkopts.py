@@ -51,7 +51,7 @@ class BatchOptions:
         ``--no-pair`` or a single report."""
         plan = self.plan(overrides, facts)
         if self.previous is not None:
-            from reportlint.batch.work import previous_report
+            from reportlint.batch.lintjob import previous_report
 
             last = previous_report(self.previous, plan)
             return plan, [replace(job, previous=last) for job in jobs]

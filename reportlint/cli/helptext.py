@@ -58,11 +58,16 @@ HELP: dict[tuple[str, str | None], str] = {
 }
 
 
+def localize(name: str, command: click.Command) -> None:
+    """Replace the help of the command ``name`` and of its options that the catalogue has."""
+    command.help = HELP.get((name, None), command.help)
+    command.short_help = None  # derived again from the new help
+    for param in command.params:
+        if isinstance(param, click.Option):
+            param.help = HELP.get((name, param.name), param.help)
+
+
 def chinese_help(group: click.Group) -> None:
-    """Replace the help of each command and option of ``group`` that the catalogue has."""
+    """Replace the help of each command of ``group`` and of its options."""
     for name, command in group.commands.items():
-        command.help = HELP.get((name, None), command.help)
-        command.short_help = None  # derived again from the new help
-        for param in command.params:
-            if isinstance(param, click.Option):
-                param.help = HELP.get((name, param.name), param.help)
+        localize(name, command)

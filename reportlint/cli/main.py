@@ -5,33 +5,25 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
 
 import click
 
 from reportlint import __version__
 from reportlint.batch.jobs import Job
-from reportlint.check.engine import RuleFailure
 from reportlint.check.packs import RuleSet
-from reportlint.cli.annotating import annotate_command
 from reportlint.cli.batchrun import exit_status, gather
 from reportlint.cli.checkopts import BatchOptions, Shown, batch_options, run_check
-from reportlint.cli.clean import clean_cache
-from reportlint.cli.export import export_cells
-from reportlint.cli.fixing import refuse_stdin
-from reportlint.cli.fixrun import fix_files, show_diff
-from reportlint.cli.helptext import chinese_help
+from reportlint.cli.helptext import chinese_help, localize
 from reportlint.cli.notes import Notes, run_lang
 from reportlint.cli.readopts import pdf_engine_option, read_settings, timeout_option
-from reportlint.cli.report import review_report
-from reportlint.cli.serving import server_command
-from reportlint.cli.webserving import serve_command
 from reportlint.common.i18n import LANGS, say
 from reportlint.common.names import one_line
 from reportlint.config.resolve import Overrides, Resolver
-from reportlint.errors import UsageError
-from reportlint.facts.issuer import KINDS as ISSUER_KINDS
-from reportlint.facts.issuer import run_options
+from reportlint.errors import RuleFailure, UsageError
+from reportlint.facts.issuerkind import KINDS as ISSUER_KINDS
+from reportlint.facts.issuerkind import run_options
 from reportlint.model import Settings, Source
 from reportlint.output import FORMATTERS, FormatOptions
 from reportlint.output.choices import COLOR_MODES, base_dir, default_format, use_color
@@ -112,8 +104,32 @@ _CONFIG_HELP = "Use this configuration file for every input (no search)."
 _ISOLATED_HELP = "Ignore every configuration file."
 
 
+# The commands defined in their own modules, imported when named (or listed by --help): a
+# check does not pay at start-up for the review page, the Word annotator, the web server …
+_ELSEWHERE: dict[str, tuple[str, str]] = {
+    "server": ("reportlint.cli.serving", "server_command"),
+    "clean": ("reportlint.cli.clean", "clean_cache"),
+    "report": ("reportlint.cli.report", "review_report"),
+    "annotate": ("reportlint.cli.annotating", "annotate_command"),
+    "serve": ("reportlint.cli.webserving", "serve_command"),
+    "export": ("reportlint.cli.export", "export_cells"),
+}
+
+
 class _Group(click.Group):
-    """Turns the one user-facing error type into one line on stderr and exit 2."""
+    """Turns the one user-facing error type into one line on stderr and exit 2; finds the
+    commands of :data:`_ELSEWHERE` when they are named."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *_ELSEWHERE})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in _ELSEWHERE:
+            module, name = _ELSEWHERE[cmd_name]
+            command: click.Command = getattr(import_module(module), name)
+            localize(cmd_name, command)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -188,6 +204,8 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
     if not paths and batch.files_from is None:
         raise click.UsageError("Missing argument 'PATHS...'.")
     if fix or diff:
+        from reportlint.cli.fixing import refuse_stdin
+
         refuse_stdin(paths)
     notes = Notes()
     jobs = gather(paths, stdin_filename, batch.files_from, notes)
@@ -202,8 +220,12 @@ def check(paths: tuple[str, ...], output_format: str | None, select: str | None,
                             notifications=tuple(notes.leveled(lang)))
     shown = Shown(output_file, quiet, show_statistics, to_terminal)
     if diff:
+        from reportlint.cli.fixrun import show_diff
+
         status = show_diff(jobs, overrides)
     elif fix:
+        from reportlint.cli.fixrun import fix_files
+
         status = fix_files(jobs, overrides, fmt, options, shown, sys.stdout)
     else:
         status = exit_status(run_check(jobs, overrides, fmt, options, batch, shown))
@@ -289,12 +311,6 @@ def extract(path: str, pdf_engine: str) -> None:
     click.echo(extract_listing(_read_source(path, pdf_engine)), nl=False)
 
 
-cli.add_command(server_command)
-cli.add_command(clean_cache)
-cli.add_command(review_report)
-cli.add_command(annotate_command)
-cli.add_command(serve_command)
-cli.add_command(export_cells)
 chinese_help(cli)
 
 

@@ -18,8 +18,8 @@ from reportlint.cli.batchrun import gather
 from reportlint.cli.checkopts import BatchOptions, batch_options, progress_for
 from reportlint.config.resolve import Overrides, Resolver
 from reportlint.errors import UsageError
-from reportlint.facts.issuer import KINDS as ISSUER_KINDS
-from reportlint.facts.issuer import run_options
+from reportlint.facts.issuerkind import KINDS as ISSUER_KINDS
+from reportlint.facts.issuerkind import run_options
 from reportlint.review.folder import ReviewFolder
 from reportlint.review.page import report_page
 from reportlint.review.register import register_panel

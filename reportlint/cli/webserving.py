@@ -10,8 +10,8 @@ from reportlint.check.budget import budget_of
 from reportlint.cli.readopts import pdf_engine_option, read_settings, timeout_option
 from reportlint.config.resolve import Overrides, Resolver
 from reportlint.errors import UsageError
-from reportlint.facts.issuer import KINDS as ISSUER_KINDS
-from reportlint.facts.issuer import run_options
+from reportlint.facts.issuerkind import KINDS as ISSUER_KINDS
+from reportlint.facts.issuerkind import run_options
 
 
 def _codes(value: str | None) -> tuple[str, ...]:

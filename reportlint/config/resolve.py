@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
-from reportlint.check.engine import Selection
 from reportlint.check.packs import RuleSet, load_rules
+from reportlint.check.selection import Selection
 from reportlint.config.files import ConfigFinder, FileConfig, load_config
 from reportlint.config.globmatch import glob_match
 from reportlint.errors import UsageError

@@ -13,15 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reportlint.errors import UsageError
 from reportlint.facts.context import Context
-from reportlint.facts.monthday import normal_month_day
 from reportlint.model import Span
 from reportlint.parse.dates import DATE, find_years
 from reportlint.parse.tree import Document, Piece, TextBlock
 
-GOVERNMENT, DEPARTMENT = "government", "department"
-KINDS = (GOVERNMENT, DEPARTMENT)
 _TRIM = " \t#*：:（）()"
 
 
@@ -157,18 +153,3 @@ def deadline_of(ctx: Context, kind: str) -> str:
     if kind in configured:
         return str(configured[kind])
     return str(ctx.data["dates"]["deadlines"][kind])
-
-
-def run_options(kind: str | None, month_day: str | None) -> dict[str, Any]:
-    """Settings options from ``--issuer-kind`` and ``--deadline``: the deadline applies to the
-    issuer kind in effect (the given one, else whichever kind each report is decided to be)."""
-    options: dict[str, Any] = {}
-    if kind:
-        options["issuer-kind"] = kind
-    if month_day:
-        normal = normal_month_day(month_day)
-        if normal is None:
-            raise UsageError(f"--deadline {month_day!r}: expected MM-DD, such as 01-31")
-        options["deadlines"] = {k: normal for k in ((kind,) if kind else KINDS)}
-    return options
-

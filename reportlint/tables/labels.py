@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from reportlint.tables.template import label_key
 
@@ -32,6 +33,22 @@ def containment(fragment: str, canonical: str) -> float:
         return 1.0
     blocks = SequenceMatcher(None, fragment, canonical, autojunk=False).get_matching_blocks()
     return sum(b.size for b in blocks) / len(fragment)
+
+
+@lru_cache(maxsize=1024)
+def _characters(text: str) -> frozenset[str]:
+    return frozenset(text)
+
+
+def contains_at_least(fragment: str, canonical: str, share: float) -> bool:
+    """``containment(fragment, canonical) >= share``, told cheaply when the characters of
+    ``fragment`` found anywhere in ``canonical`` are already too few (the matching blocks
+    can only hold fewer): most labels compared are plainly other labels."""
+    if fragment:
+        present = _characters(canonical)
+        if sum(ch in present for ch in fragment) / len(fragment) < share:
+            return False
+    return containment(fragment, canonical) >= share
 
 
 def similarity(a: str, b: str) -> float:

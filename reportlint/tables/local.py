@@ -17,7 +17,7 @@ from functools import cache
 
 from reportlint.model import Span
 from reportlint.parse.tree import Piece, Section, Table
-from reportlint.tables.labels import containment
+from reportlint.tables.labels import contains_at_least
 from reportlint.tables.template import TableTemplate, label_key
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t|\s{2,}")
@@ -54,7 +54,7 @@ def _names_template(cell: str, words: frozenset[str]) -> bool:
         return True
     if len(key) < _MIN_FRAGMENT:  # 数量, 合计: words of any table
         return False
-    return any(key in w or containment(key, w) >= _CLOSE for w in words)
+    return any(key in w or contains_at_least(key, w, _CLOSE) for w in words)
 
 
 def _matches(lines: Iterable[Piece], words: frozenset[str]) -> bool:
