@@ -16,7 +16,10 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeVar, cast
 
 from reportlint.batch.jobs import Job, Plan
+from reportlint.batch.places import is_url, names_beside
 from reportlint.batch.work import Unreadable, forget, job_bytes
+from reportlint.check.attachments import PAGE_SUFFIXES
+from reportlint.config.resolve import Overrides
 from reportlint.errors import UsageError
 from reportlint.read.limits import Limits
 
@@ -62,6 +65,7 @@ class DaskCluster:
         self.address = address
         self.workers = workers
         self.ship_bytes = ship_bytes
+        self.listings: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         client = connect(self.address, self.workers)
@@ -78,7 +82,7 @@ class DaskCluster:
 
     def _prepared(self, item: T) -> T:
         if isinstance(item, Job):
-            return cast(T, for_workers(item, self.ship_bytes))
+            return cast(T, for_workers(item, self.ship_bytes, self.listings))
         return item
 
 
@@ -118,15 +122,20 @@ def _submit(client: Any, fn: Callable[[T], R], item: T) -> Any:
     return client.submit(fn, item, pure=False)
 
 
-def for_workers(job: Job, ship_bytes: bool) -> Job:
-    """The job as a worker on another machine needs it: its path absolute (the worker's
-    working folder is not the client's; the name shown stays as given), or, with
-    ``ship_bytes``, its bytes read here (a file the client cannot read is left for the
-    worker, which reports it as usual)."""
-    if job.data is not None or job.path is None:
-        return job
-    absolute = replace(job, path=os.path.abspath(job.path))
-    if not ship_bytes or job.article:  # an article's parts are linted on the client
+def for_workers(job: Job, ship_bytes: bool,
+                listings: dict[tuple[str, str], tuple[str, ...]] | None = None) -> Job:
+    """The job as a worker on another machine needs it: its path absolute and where its
+    configuration is found (the worker's working folder is not the client's; the name
+    shown stays as given), a page with the files beside it as listed here, and with
+    ``ship_bytes`` its bytes read here (a file the client cannot read is left for the
+    worker, which reports it as usual). ``listings``: the folders listed so far."""
+    config_from = str(job.config_path.absolute())
+    if job.path is None:
+        return replace(job, config_from=config_from)
+    path = job.path if is_url(job.path) else os.path.abspath(job.path)
+    absolute = replace(job, path=path, config_from=config_from,
+                       beside=_beside(job, {} if listings is None else listings))
+    if job.data is not None or not ship_bytes or job.article:  # articles: on the client
         return absolute
     try:
         data = job_bytes(absolute, SHIP_LIMIT)
@@ -136,8 +145,27 @@ def for_workers(job: Job, ship_bytes: bool) -> Job:
     return absolute if len(data) > SHIP_LIMIT else replace(absolute, data=data)
 
 
+def _beside(job: Job, listings: dict[tuple[str, str], tuple[str, ...]]
+            ) -> tuple[str, ...] | None:
+    """A page's neighbours, listed once per folder (each page's job carries them: a folder
+    of n pages among m files sends n×m names, cheap beside the pages themselves)."""
+    if job.path is None or job.member is not None or not job.name.lower().endswith(
+            PAGE_SUFFIXES):
+        return job.beside
+    key = (os.path.dirname(job.path), os.path.dirname(job.name))
+    if key not in listings:
+        listings[key] = names_beside(job.path, job.name)
+    return listings[key]
+
+
 def plan_for_workers(plan: Plan) -> Plan:
     """The cache folder absolute too: on a shared file system every worker shares it."""
-    if plan.cache_dir is None:
-        return plan
-    return replace(plan, cache_dir=os.path.abspath(plan.cache_dir))
+    cache_dir = None if plan.cache_dir is None else os.path.abspath(plan.cache_dir)
+    return replace(plan, cache_dir=cache_dir, overrides=overrides_for_workers(plan.overrides))
+
+
+def overrides_for_workers(overrides: Overrides) -> Overrides:
+    """``--rules`` and ``--config`` absolute: a worker's working folder is not the client's."""
+    config_file = overrides.config_file
+    return replace(overrides, rule_dirs=tuple(d.absolute() for d in overrides.rule_dirs),
+                   config_file=None if config_file is None else config_file.absolute())

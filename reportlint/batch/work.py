@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import zipfile
 from dataclasses import replace
-from pathlib import Path
 
 from reportlint.batch import cache
 from reportlint.batch.facts import facts_of, is_report
@@ -23,6 +22,7 @@ from reportlint.batch.jobs import (
     Outcome,
     Plan,
 )
+from reportlint.batch.places import is_url, names_beside, open_binary, read_at
 from reportlint.check.articles import lint_article
 from reportlint.check.attachments import name_local_attachment
 from reportlint.check.budget import budget_of, run_bounded, warm
@@ -70,7 +70,7 @@ class Unreadable(Exception):
 
 
 def _member_bytes(archive: str, member: str) -> bytes:
-    with zipfile.ZipFile(archive) as opened:
+    with open_binary(archive) as stream, zipfile.ZipFile(stream) as opened:
         info = opened.getinfo(member)
         if info.file_size > MAX_MEMBER_BYTES:
             raise Unreadable(f"{member}: larger than {MAX_MEMBER_BYTES >> 20} MB unpacked")
@@ -87,11 +87,10 @@ def job_bytes(job: Job, limit: int | None = None) -> bytes:
             return _member_bytes(job.path, job.member)
         if os.path.isdir(job.path):  # a sub-folder the walk could not list
             os.listdir(job.path)
-        with Path(job.path).open("rb") as stream:
-            return stream.read(-1 if limit is None else limit + 1)
-    except (OSError, zipfile.BadZipFile, KeyError) as error:
+        return read_at(job.path, limit)
+    except (OSError, zipfile.BadZipFile, KeyError, UsageError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        what = "folder" if os.path.isdir(job.path) else ""
+        what = "folder" if not is_url(job.path) and os.path.isdir(job.path) else ""
         raise Unreadable(f"{job.name}: cannot read{' ' + what if what else ''}: "
                          f"{reason}") from None
 
@@ -167,7 +166,7 @@ def _last_year(previous: Job | None, resolved: Resolved) -> LastYear | None:
 def _article_part(job: Job, resolved: Resolved) -> Outcome:
     """This part's diagnostics of the joined article (its other parts read here too; not
     cached: the outcome depends on every part)."""
-    parts = [(name, Path(name).read_bytes()) for name in job.article]
+    parts = [(name, read_at(name)) for name in job.article]
     reports = lint_article(parts, resolved.rules, resolved.selection, resolved.settings)
     report = next((r for r in reports if r.path == job.name), FileReport(job.name, ()))
     return Outcome(report, _status(report), resolved.fail_on)
@@ -179,11 +178,7 @@ def _attachment_named(outcome: Outcome, job: Job, data: bytes) -> Outcome:
         return outcome
     if not any(d.code == "E006" for d in outcome.report.diagnostics):
         return outcome
-    folder = os.path.dirname(job.name)
-    try:
-        names = {os.path.join(folder, entry) for entry in os.listdir(folder or ".")}
-    except OSError:
-        return outcome
+    names = job.beside if job.beside is not None else names_beside(job.path, job.name)
     return replace(outcome, report=name_local_attachment(outcome.report, data, names))
 
 

@@ -11,6 +11,8 @@ from urllib.parse import unquote
 from reportlint.model import Diagnostic, FileReport
 from reportlint.read.html import documents_in
 
+PAGE_SUFFIXES = (".html", ".htm", ".shtml")
+
 
 def _beside(page: str, href: str, names: Collection[str]) -> str | None:
     folder = posixpath.dirname(page.replace("\\", "/"))
@@ -24,7 +26,7 @@ def name_local_attachment(report: FileReport, data: bytes,
                           names: Collection[str]) -> FileReport:
     """The page's E006 says which of the linted files its attachment is, when it is one."""
     pointing = [d for d in report.diagnostics if d.code == "E006"]
-    if not pointing or not report.path.lower().endswith((".html", ".htm", ".shtml")):
+    if not pointing or not report.path.lower().endswith(PAGE_SUFFIXES):
         return report
     local = {}
     for target in documents_in(data):
