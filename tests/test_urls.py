@@ -124,3 +124,13 @@ def test_without_fsspec_a_url_is_one_line_naming_the_extra(
     done = run(["check", "memory://reports/a.txt"], tmp_path, monkeypatch, capsys)
     assert done.code == 2 and done.out == ""
     assert done.err.count("\n") == 1 and "reportlint[dask]" in done.err
+
+
+def test_a_listed_url_that_names_nothing_is_unreadable_and_the_others_are_checked(
+        tmp_path: Path, memory_root: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, {"broken.txt": BROKEN, "list.txt": f"{memory_root}/nope.txt\nbroken.txt\n"})
+    done = run(["check", "--no-cache", "--format", "jsonl", "--files-from", "list.txt"],
+               tmp_path, monkeypatch, capsys)
+    assert done.code == 2 and '"path": "broken.txt"' in done.out
+    assert done.err.count("\n") == 1 and f"{memory_root}/nope.txt" in done.err

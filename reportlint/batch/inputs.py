@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from reportlint.batch.jobs import Job
-from reportlint.batch.places import is_url, open_binary, read_at, walk
+from reportlint.batch.places import is_url, joined, open_binary, read_at, walk
 from reportlint.check.articles import article_parts
 from reportlint.errors import UsageError
 from reportlint.read import READERS
@@ -89,9 +89,8 @@ def _url_jobs(url: str, listed: bool) -> Iterator[Job]:
     if found is None:
         yield from archive_jobs(url) if _is_archive(url) else (Job(url, url),)
         return
-    base = url.rstrip("/")
-    for name in found:
-        inside = name[len(base) + 1:]
+    for inside in found:
+        name = joined(url, inside)
         if _hidden(PurePosixPath(inside).parts):
             continue
         if _is_archive(name):

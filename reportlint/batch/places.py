@@ -8,19 +8,19 @@ comes with Dask (``reportlint[dask]``) and is imported only when a URL is given.
 
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
 import re
-from collections.abc import Iterator
 from typing import IO, Any
 
 from reportlint.errors import UsageError
 
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*(?:://|::)")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*(?:://|::.*://)")
 
 
 def is_url(name: str | None) -> bool:
-    """``scheme://…`` or a chained ``scheme::…`` (a Windows ``C:\\`` is a path)."""
+    """``scheme://…`` or a chained ``cache::scheme://…`` (``C:\\…`` is a path)."""
     return name is not None and _URL.match(name) is not None
 
 
@@ -47,10 +47,9 @@ def _first_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
-def walk(url: str) -> Iterator[str] | None:
-    """The URLs of the files under the folder ``url``, spelled from it (``memory://in`` →
-    ``memory://in/a/b.pdf``), sorted; None when ``url`` is a file. A URL that names
-    nothing or a folder that cannot be listed is a UsageError."""
+def walk(url: str) -> list[str] | None:
+    """The files under the folder ``url``, relative to it, sorted; None when ``url`` is a
+    file. A URL that names nothing or a folder that cannot be listed is a UsageError."""
     fs, root = _filesystem(url)
     try:
         if fs.isfile(root):
@@ -58,11 +57,17 @@ def walk(url: str) -> Iterator[str] | None:
         if not fs.isdir(root):
             raise UsageError(f"{url}: no such file or directory")
         found = fs.find(root)
-    except (OSError, ValueError) as error:
+    except UsageError:
+        raise
+    except Exception as error:  # OSError, or a remote store's own (credentials, network)
         raise UsageError(f"{url}: cannot list: {_first_line(error)}") from None
-    base = url.rstrip("/")
     stripped = root.rstrip("/")
-    return iter(sorted(f"{base}/{posixpath.relpath(str(p), stripped)}" for p in found))
+    return sorted(str(p)[len(stripped):].lstrip("/") for p in found)
+
+
+def joined(url: str, relative: str) -> str:
+    """A file's URL below the folder ``url`` (``memory://in`` + ``a/b.pdf``)."""
+    return f"{url}{'' if url.endswith('/') else '/'}{relative}"
 
 
 def open_binary(path: str) -> IO[bytes]:
@@ -71,6 +76,9 @@ def open_binary(path: str) -> IO[bytes]:
         return open(path, "rb")
     try:
         opened: IO[bytes] = _fsspec().open(path, "rb").open()
+    except FileNotFoundError as error:  # some filesystems give only the path, no reason
+        raise FileNotFoundError(errno.ENOENT, error.strerror or os.strerror(errno.ENOENT),
+                                path) from None
     except OSError:
         raise
     except Exception as error:  # a remote store's own errors (permissions, network)
