@@ -92,9 +92,17 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
 
 def _reports(root: Path, copies: int = 1) -> Path:
     """Text, Markdown, PDF, HTML and DOCX reports, some with findings, nested, a web
-    article split over pages, and a page whose report is the PDF saved beside it (its E006
-    names that file: the worker must see the page's folder as the client does)."""
+    article split over pages, a page whose report is the PDF saved beside it (its E006
+    names that file: the worker must see the page's folder as the client does), and the
+    issuer's report of the year before, carrying requests forward that the others do not
+    take over (Y801: the pairs are read on the workers)."""
     folder = root / "in"
+    carried = "四、结转下年度继续办理\n\t"
+    last_year = EXAMPLE.replace(f"{carried}0", f"{carried}2", 1)
+    for this, last in (("2020年政府信息公开", "2019年政府信息公开"),
+                       ("自2020年1月1日起至2020年", "自2019年1月1日起至2019年")):
+        last_year = last_year.replace(this, last, 1)
+    write(folder, {"去年/2019.txt": last_year})
     shutil.copytree(DOCUMENTS / "pages" / "utf8" / "article", folder / "article")
     (folder / "site").mkdir()
     shutil.copy(DOCUMENTS / "pages" / "attachment.html", folder / "site" / "index.html")
@@ -139,6 +147,7 @@ def test_check_on_a_cluster_is_identical_to_one_job(
     assert spread == alone
     assert alone.code == 1 and alone.out.count("\n") > 5
     assert f"该文件在本页旁：in/site/{ATTACHMENT}" in alone.out
+    assert '"code": "Y801"' in alone.out and "in/去年/2019.txt" in alone.out
 
 
 @pytest.mark.parametrize("ship", [(), ("--ship-bytes",)], ids=["by-url", "ship-bytes"])

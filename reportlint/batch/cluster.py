@@ -159,9 +159,13 @@ def _beside(job: Job, listings: dict[tuple[str, str], tuple[str, ...]]
 
 
 def plan_for_workers(plan: Plan) -> Plan:
-    """The cache folder absolute too: on a shared file system every worker shares it."""
+    """The cache folder absolute too (on a shared file system every worker shares it), and
+    so are --previous and last year's report of each pair (read by path on the worker)."""
     cache_dir = None if plan.cache_dir is None else os.path.abspath(plan.cache_dir)
-    return replace(plan, cache_dir=cache_dir, overrides=overrides_for_workers(plan.overrides))
+    previous = None if plan.previous is None else os.path.abspath(plan.previous)
+    pairs = {name: for_workers(job, ship_bytes=False) for name, job in plan.pairs.items()}
+    return replace(plan, cache_dir=cache_dir, overrides=overrides_for_workers(plan.overrides),
+                   previous=previous, pairs=pairs)
 
 
 def overrides_for_workers(overrides: Overrides) -> Overrides:

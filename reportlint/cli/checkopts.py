@@ -48,13 +48,15 @@ class BatchOptions:
         plan = self.plan(overrides, facts)
         if not self.pair or self.previous is not None or len(jobs) < 2:
             return plan
-        return with_pairs(jobs, plan, self.executor(len(jobs)))
+        return self._for_workers(with_pairs(jobs, plan, self.executor(len(jobs))))
 
     def plan(self, overrides: Overrides, facts: bool = False) -> Plan:
         wants_facts = facts or self.expect is not None
         # a result that depends on another file is not cached (its key is this file's)
         cache = None if self.previous else cache_dir(self.no_cache, self.cache_dir)
-        plan = Plan(overrides, cache, wants_facts, self.previous)
+        return self._for_workers(Plan(overrides, cache, wants_facts, self.previous))
+
+    def _for_workers(self, plan: Plan) -> Plan:
         if self.scheduler is None:
             return plan
         from reportlint.batch.cluster import plan_for_workers
