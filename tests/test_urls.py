@@ -134,3 +134,18 @@ def test_a_listed_url_that_names_nothing_is_unreadable_and_the_others_are_checke
                tmp_path, monkeypatch, capsys)
     assert done.code == 2 and '"path": "broken.txt"' in done.out
     assert done.err.count("\n") == 1 and f"{memory_root}/nope.txt" in done.err
+
+
+def test_the_review_of_a_memory_folder_has_the_rows_of_the_folder_on_disk(
+        tmp_path: Path, memory_root: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    folder = reports_with_an_attachment_page(tmp_path / "in")
+    _upload(folder, f"{memory_root}/in")
+    local = run(["report", "--no-cache", "-j", "1", "-o", "one", "in"], tmp_path,
+                monkeypatch, capsys)
+    remote = run(["report", "--no-cache", "-j", "1", "-o", "many", f"{memory_root}/in"],
+                 tmp_path, monkeypatch, capsys)
+    assert (local.code, remote.code) == (0, 0)
+    rows = (tmp_path / "one" / "summary.csv").read_text(encoding="utf-8-sig")
+    remote_rows = (tmp_path / "many" / "summary.csv").read_text(encoding="utf-8-sig")
+    assert rows.count("\n") == 10 and remote_rows.replace(f"{memory_root}/", "") == rows
