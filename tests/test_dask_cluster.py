@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "fixtures" / "documents"
 DASK = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
 START_SECONDS = 60
+ATTACHMENT = "P020210129385201.pdf"  # the file attachment.html links to
 QUIET = {"DASK_DISTRIBUTED__LOGGING__DISTRIBUTED": "error"}
 
 
@@ -90,10 +91,22 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
 
 
 def _reports(root: Path, copies: int = 1) -> Path:
-    """Text, Markdown, PDF, HTML and DOCX reports, some with findings, nested, and a web
-    article split over pages."""
+    """Text, Markdown, PDF, HTML and DOCX reports, some with findings, nested, a web
+    article split over pages, a page whose report is the PDF saved beside it (its E006
+    names that file: the worker must see the page's folder as the client does), and the
+    issuer's report of the year before, carrying requests forward that the others do not
+    take over (Y801: the pairs are read on the workers)."""
     folder = root / "in"
+    carried = "四、结转下年度继续办理\n\t"
+    last_year = EXAMPLE.replace(f"{carried}0", f"{carried}2", 1)
+    for this, last in (("2020年政府信息公开", "2019年政府信息公开"),
+                       ("自2020年1月1日起至2020年", "自2019年1月1日起至2019年")):
+        last_year = last_year.replace(this, last, 1)
+    write(folder, {"去年/2019.txt": last_year})
     shutil.copytree(DOCUMENTS / "pages" / "utf8" / "article", folder / "article")
+    (folder / "site").mkdir()
+    shutil.copy(DOCUMENTS / "pages" / "attachment.html", folder / "site" / "index.html")
+    shutil.copy(DOCUMENTS / "example.pdf", folder / "site" / ATTACHMENT)
     for index in range(copies):
         write(folder, {f"{index}/县/clean.txt": EXAMPLE, f"{index}/部门/warning.md": WARNING_ONLY,
                        f"{index}/broken.txt": BROKEN})
@@ -133,6 +146,28 @@ def test_check_on_a_cluster_is_identical_to_one_job(
     spread = _check(tmp_path, "--scheduler", cluster.address, *ship)
     assert spread == alone
     assert alone.code == 1 and alone.out.count("\n") > 5
+    assert f"该文件已随本页保存为 in/site/{ATTACHMENT}" in alone.out
+    assert '"code": "Y801"' in alone.out and "in/去年/2019.txt" in alone.out
+
+
+@pytest.mark.parametrize("ship", [(), ("--ship-bytes",)], ids=["by-url", "ship-bytes"])
+def test_a_file_url_on_a_cluster_is_identical_to_one_job(
+        cluster: Cluster, tmp_path: Path, ship: tuple[str, ...]) -> None:
+    url = _reports(tmp_path).as_uri()
+    alone = _reportlint(["check", "--no-cache", "--format", "jsonl", "-j", "1", url], tmp_path)
+    spread = _reportlint(["check", "--no-cache", "--format", "jsonl", "--scheduler",
+                          cluster.address, *ship, url], tmp_path)
+    assert spread == alone
+    assert f"该文件已随本页保存为 {url}/site/{ATTACHMENT}" in alone.out
+    assert alone.out.replace(f"{url}/", "in/") == _check(tmp_path, "-j", "1").out
+
+
+def test_export_on_a_cluster_is_identical_to_one_job(cluster: Cluster, tmp_path: Path) -> None:
+    _reports(tmp_path)
+    alone = _reportlint(["export", "-j", "1", "in"], tmp_path)
+    spread = _reportlint(["export", "--scheduler", cluster.address, "in"], tmp_path)
+    assert alone.code == 0 and alone.out.count("\n") > 100
+    assert spread == alone
 
 
 def test_report_on_a_cluster_writes_the_same_folder(cluster: Cluster, tmp_path: Path) -> None:
@@ -191,6 +226,35 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path: Path) -> None
 def test_a_local_cluster_gives_the_same_output(tmp_path: Path) -> None:
     _reports(tmp_path)
     assert _check(tmp_path, "--scheduler", "local", "-j", "1") == _check(tmp_path, "-j", "1")
+
+
+def test_a_local_cluster_reads_a_file_url_and_exports_the_same_rows(tmp_path: Path) -> None:
+    url = _reports(tmp_path).as_uri()
+    alone = _reportlint(["export", "-j", "1", url], tmp_path)
+    assert alone.code == 0 and url in alone.out
+    assert _reportlint(["export", "--scheduler", "local", "-j", "1", url], tmp_path) == alone
+
+
+def test_a_page_shipped_to_a_worker_names_its_attachment_without_its_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the client ships with --ship-bytes is enough: the worker (here, after the
+    folder is gone) names the attachment as a run on the client does."""
+    from reportlint.batch.cluster import for_workers
+    from reportlint.batch.inputs import collect
+    from reportlint.batch.jobs import Plan
+    from reportlint.batch.work import run_job
+    from reportlint.config.resolve import Overrides
+
+    _reports(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    page = next(job for job in collect(["in"]) if job.name.endswith("index.html")
+                and "site" in job.name)
+    here = run_job(page, Plan(Overrides()))
+    shipped = for_workers(page, ship_bytes=True)
+    shutil.rmtree(tmp_path / "in")
+    there = run_job(shipped, Plan(Overrides()))
+    assert shipped.data is not None and there == here
+    assert f"该文件已随本页保存为 in/site/{ATTACHMENT}" in there.report.diagnostics[0].message
 
 
 def test_a_file_over_its_budget_is_e003_on_the_cluster_as_here(

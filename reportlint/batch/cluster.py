@@ -13,10 +13,14 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any, TypeVar, cast
 
 from reportlint.batch.jobs import Job, Plan
+from reportlint.batch.places import is_url, names_beside
 from reportlint.batch.work import Unreadable, forget, job_bytes
+from reportlint.check.attachments import PAGE_SUFFIXES
+from reportlint.config.resolve import Overrides
 from reportlint.errors import UsageError
 from reportlint.read.limits import Limits
 
@@ -62,13 +66,14 @@ class DaskCluster:
         self.address = address
         self.workers = workers
         self.ship_bytes = ship_bytes
+        self.listings: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         client = connect(self.address, self.workers)
         try:
             client.run(forget)  # long-lived workers: read configuration and packs afresh
             sent = (self._prepared(item) for item in items)
-            yield from _ordered(client, fn, sent, _window(client))
+            yield from _ordered(client, fn, sent, _window(client), _shared(client, fn))
         finally:
             cluster = client.cluster if self.address == LOCAL else None
             client.close()
@@ -78,7 +83,7 @@ class DaskCluster:
 
     def _prepared(self, item: T) -> T:
         if isinstance(item, Job):
-            return cast(T, for_workers(item, self.ship_bytes))
+            return cast(T, for_workers(item, self.ship_bytes, self.listings))
         return item
 
 
@@ -86,20 +91,29 @@ def _window(client: Any) -> int:
     return max(1, len(client.scheduler_info().get("workers", {}))) * WINDOW_PER_WORKER
 
 
-def _ordered(client: Any, fn: Callable[[T], R], items: Iterable[T],
-             window: int) -> Iterator[R]:
+def _ordered(client: Any, fn: Callable[[T], R], items: Iterable[T], window: int,
+             shared: tuple[Callable[..., R], dict[str, Any]]) -> Iterator[R]:
     pending: deque[Any] = deque()
     source = iter(items)
     for item in source:
-        pending.append(_submit(client, fn, item))
+        pending.append(_submit(client, fn, item, shared))
         if len(pending) >= window:
             break
     while pending:
         result: R = pending.popleft().result()
         for item in source:
-            pending.append(_submit(client, fn, item))
+            pending.append(_submit(client, fn, item, shared))
             break
         yield result
+
+
+def _shared(client: Any, fn: Callable[[T], R]) -> tuple[Callable[..., R], dict[str, Any]]:
+    """``fn`` without its keyword arguments, and those sent to every worker once: the run's
+    plan, with a batch's pairs as large as the batch, would go with every task otherwise."""
+    if not isinstance(fn, partial) or fn.args or not fn.keywords:
+        return fn, {}
+    sent = client.scatter(list(fn.keywords.values()), broadcast=True)
+    return fn.func, dict(zip(fn.keywords, sent, strict=True))
 
 
 @dataclass(frozen=True)
@@ -110,23 +124,30 @@ class _Done:
         return self.value
 
 
-def _submit(client: Any, fn: Callable[[T], R], item: T) -> Any:
+def _submit(client: Any, fn: Callable[[T], R], item: T,
+            shared: tuple[Callable[..., R], dict[str, Any]]) -> Any:
     """A part of a web article split over pages reads its sibling pages by the names the
     client was given: it is linted here (such articles are rare)."""
     if isinstance(item, Job) and item.article:
         return _Done(fn(item))
-    return client.submit(fn, item, pure=False)
+    function, keywords = shared
+    return client.submit(function, item, pure=False, **keywords)
 
 
-def for_workers(job: Job, ship_bytes: bool) -> Job:
-    """The job as a worker on another machine needs it: its path absolute (the worker's
-    working folder is not the client's; the name shown stays as given), or, with
-    ``ship_bytes``, its bytes read here (a file the client cannot read is left for the
-    worker, which reports it as usual)."""
-    if job.data is not None or job.path is None:
-        return job
-    absolute = replace(job, path=os.path.abspath(job.path))
-    if not ship_bytes or job.article:  # an article's parts are linted on the client
+def for_workers(job: Job, ship_bytes: bool,
+                listings: dict[tuple[str, str], tuple[str, ...]] | None = None) -> Job:
+    """The job as a worker on another machine needs it: its path absolute and where its
+    configuration is found (the worker's working folder is not the client's; the name
+    shown stays as given), a page with the files beside it as listed here, and with
+    ``ship_bytes`` its bytes read here (a file the client cannot read is left for the
+    worker, which reports it as usual). ``listings``: the folders listed so far."""
+    config_from = str(job.config_path.absolute())
+    if job.path is None:
+        return replace(job, config_from=config_from)
+    path = job.path if is_url(job.path) else os.path.abspath(job.path)
+    absolute = replace(job, path=path, config_from=config_from,
+                       beside=_beside(job, {} if listings is None else listings))
+    if job.data is not None or not ship_bytes or job.article:  # articles: on the client
         return absolute
     try:
         data = job_bytes(absolute, SHIP_LIMIT)
@@ -136,8 +157,28 @@ def for_workers(job: Job, ship_bytes: bool) -> Job:
     return absolute if len(data) > SHIP_LIMIT else replace(absolute, data=data)
 
 
+def _beside(job: Job, listings: dict[tuple[str, str], tuple[str, ...]]
+            ) -> tuple[str, ...] | None:
+    """A page's neighbours, listed once per folder (each page's job carries them: a folder
+    of n pages among m files sends n×m names, cheap beside the pages themselves)."""
+    if job.path is None or job.member is not None or not job.name.lower().endswith(
+            PAGE_SUFFIXES):
+        return job.beside
+    key = (os.path.dirname(job.path), os.path.dirname(job.name))
+    if key not in listings:
+        listings[key] = names_beside(job.path, job.name)
+    return listings[key]
+
+
 def plan_for_workers(plan: Plan) -> Plan:
-    """The cache folder absolute too: on a shared file system every worker shares it."""
-    if plan.cache_dir is None:
-        return plan
-    return replace(plan, cache_dir=os.path.abspath(plan.cache_dir))
+    """The cache folder absolute too (on a shared file system every worker shares it), and
+    the rule folders and configuration file of the command line."""
+    cache_dir = None if plan.cache_dir is None else os.path.abspath(plan.cache_dir)
+    return replace(plan, cache_dir=cache_dir, overrides=overrides_for_workers(plan.overrides))
+
+
+def overrides_for_workers(overrides: Overrides) -> Overrides:
+    """``--rules`` and ``--config`` absolute: a worker's working folder is not the client's."""
+    config_file = overrides.config_file
+    return replace(overrides, rule_dirs=tuple(d.absolute() for d in overrides.rule_dirs),
+                   config_file=None if config_file is None else config_file.absolute())

@@ -1,14 +1,16 @@
-"""The inputs a reviewer receives: files, folders, zip archives, lists of paths.
+"""The inputs a reviewer receives: files, folders, zip archives, lists of paths, URLs.
 
 A folder brings in every report file under it, and the report files inside the zip
 archives it holds; a zip brings in its report files (nested folders too). Names in archives
 made on Chinese Windows are GB18030 without the UTF-8 flag; they are decoded as such.
 Files found this way are not ``explicit``: one that is not a report at all is skipped.
+A URL (``s3://bucket/2024/``, see places.py) is walked as a folder or taken as one file.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -16,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from reportlint.batch.jobs import Job
+from reportlint.batch.places import is_url, joined, open_binary, read_at, walk
 from reportlint.check.articles import article_parts
 from reportlint.errors import UsageError
 from reportlint.read import READERS
@@ -43,9 +46,9 @@ def member_name(info: zipfile.ZipInfo) -> str:
         return info.filename
 
 
-def archive_jobs(archive: Path) -> Iterator[Job]:
+def archive_jobs(archive: Path | str) -> Iterator[Job]:
     try:
-        with zipfile.ZipFile(archive) as opened:
+        with open_binary(str(archive)) as stream, zipfile.ZipFile(stream) as opened:
             infos = opened.infolist()
     except (OSError, zipfile.BadZipFile) as error:
         raise UsageError(f"{archive}: not a readable zip archive ({error})") from None
@@ -75,11 +78,39 @@ def _folder_jobs(folder: Path) -> Iterator[Job]:
             yield Job(str(path), str(path), explicit=False)
 
 
+def _url_jobs(url: str, listed: bool) -> Iterator[Job]:
+    """A URL to a file is one job; a URL to a folder, every report file under it."""
+    try:
+        found = walk(url)
+    except UsageError:
+        if not listed:
+            raise
+        found = None  # read as a file, which names what is wrong
+    if found is None:
+        yield from archive_jobs(url) if _is_archive(url) else (Job(url, url),)
+        return
+    for inside in found:
+        name = joined(url, inside)
+        if _hidden(PurePosixPath(inside).parts):
+            continue
+        if _is_archive(name):
+            yield from archive_jobs(name)
+        elif PurePosixPath(inside).suffix.lower() in READERS:
+            yield Job(name, name, explicit=False)
+
+
+def _is_archive(name: str) -> bool:
+    return PurePosixPath(name).suffix.lower() in ARCHIVES
+
+
 def jobs_for(name: str, listed: bool = False) -> Iterator[Job]:
     """The jobs one path argument names. A ``listed`` path (from ``--files-from``) that does
     not exist is still a job: it is named as unreadable and the others are checked."""
     if not name:  # Path("") is "." : ``reportlint check "$UNSET"`` must not lint the folder
         raise UsageError("'': no such file or directory")
+    if is_url(name):
+        yield from _url_jobs(name, listed)
+        return
     path = Path(name)
     if path.is_dir():
         yield from _folder_jobs(path)
@@ -97,6 +128,8 @@ def listed_paths(text: str) -> list[str]:
 
 
 def _key(job: Job) -> str:
+    if is_url(job.path):
+        return f"{job.path}\0{job.member or ''}"
     where = os.path.normpath(os.path.abspath(job.path or job.name))
     return f"{where}\0{job.member or ''}"
 
@@ -129,13 +162,19 @@ def with_articles(jobs: list[Job]) -> list[Job]:
     known = set(names)
     articles: dict[str, tuple[str, ...]] = {}
     for name in names:
-        first = Path(name)
-        if _PAGE.search(name) and str(first.with_name(f"{first.stem}_1{first.suffix}")) in known:
+        if _PAGE.search(name) and _second_part(name) in known:
             try:
-                parts = article_parts(name, lambda n: Path(n).read_bytes(), names)
+                parts = article_parts(name, read_at, names)
             except OSError:
                 continue  # linted one by one, where the unreadable file is named
             found = tuple(parts or ())
             articles.update((part, found) for part in found)
     return [replace(job, article=articles[job.name]) if job.name in articles else job
             for job in jobs]
+
+
+def _second_part(name: str) -> str:
+    """``a/index.html`` → ``a/index_1.html`` (on the string: a URL's ``//`` stays)."""
+    cut = max(name.rfind("/"), name.rfind(os.sep)) + 1
+    stem, suffix = posixpath.splitext(name[cut:])
+    return f"{name[:cut]}{stem}_1{suffix}"

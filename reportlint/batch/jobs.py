@@ -19,7 +19,10 @@ class Job:
     ``explicit``: named by the user, so linted even when it does not look like a report.
     ``article``: the files of a web article split over pages, in order, when this file is one
     of them and all are among the inputs: they are linted joined, and this job reports its
-    part. ``previous``: what the Y rules need of last year's report, kept from its own run."""
+    part. ``previous``: what the Y rules need of last year's report, kept from its own run.
+    ``path`` may be a URL (batch/places.py). Set by the client for a worker elsewhere
+    (batch/cluster.py): ``beside``, the names of the files beside a page (where its
+    attachment is looked up), and ``config_from``, where the configuration is found."""
 
     name: str
     path: str | None = None
@@ -28,10 +31,15 @@ class Job:
     explicit: bool = True
     article: tuple[str, ...] = ()
     previous: LastYear | None = None  # last year's report (--previous, or paired with it)
+    beside: tuple[str, ...] | None = None
+    config_from: str | None = None
 
     @property
     def config_path(self) -> Path:
-        """The file whose configuration applies (a zip member: the archive's)."""
+        """The file whose configuration applies (a zip member: the archive's; a URL: the
+        working folder's, as ``Path`` reads it: relative)."""
+        if self.config_from is not None:
+            return Path(self.config_from)
         return Path(self.path if self.path is not None else self.name)
 
 

@@ -7,10 +7,10 @@ pipeline's modules.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from reportlint.batch.facts import facts_of, is_report
 from reportlint.batch.jobs import CLEAN, FINDINGS, NOT_A_REPORT, UNREADABLE, Job, Outcome, Plan
+from reportlint.batch.places import read_at
 from reportlint.batch.work import Unreadable, job_bytes, resolver_for, run_job
 from reportlint.check.articles import article_reports
 from reportlint.check.attachments import ELSEWHERE
@@ -98,7 +98,7 @@ def article_part(job: Job, resolved: Resolved, plan: Plan) -> Outcome:
     """This part's diagnostics of the joined article (its other parts read here too; not
     cached: the outcome depends on every part)."""
     try:
-        joined = join_parts([(name, Path(name).read_bytes()) for name in job.article])
+        joined = join_parts([(name, read_at(name)) for name in job.article])
     except InputProblem:  # a part that cannot be read: this part is linted on its own
         return run_job(replace(job, article=()), plan)
     source, ctx = context_of(joined.source, resolved.rules, resolved.settings, job.previous)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 from reportlint.batch import cache
 from reportlint.batch.jobs import UNREADABLE, Job, Outcome, Plan
+from reportlint.batch.places import is_url, names_beside, open_binary, read_at
 from reportlint.check.budget import budget_of
 from reportlint.config.resolve import Overrides, Resolved, Resolver
 from reportlint.errors import RuleFailure, UsageError
@@ -46,7 +47,7 @@ class Unreadable(Exception):
 
 
 def _member_bytes(archive: str, member: str) -> bytes:
-    with zipfile.ZipFile(archive) as opened:
+    with open_binary(archive) as stream, zipfile.ZipFile(stream) as opened:
         info = opened.getinfo(member)
         if info.file_size > MAX_MEMBER_BYTES:
             raise Unreadable(f"{member}: larger than {MAX_MEMBER_BYTES >> 20} MB unpacked")
@@ -63,11 +64,10 @@ def job_bytes(job: Job, limit: int | None = None) -> bytes:
             return _member_bytes(job.path, job.member)
         if os.path.isdir(job.path):  # a sub-folder the walk could not list
             os.listdir(job.path)
-        with Path(job.path).open("rb") as stream:
-            return stream.read(-1 if limit is None else limit + 1)
-    except (OSError, zipfile.BadZipFile, KeyError) as error:
+        return read_at(job.path, limit)
+    except (OSError, zipfile.BadZipFile, KeyError, UsageError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        what = "folder" if os.path.isdir(job.path) else ""
+        what = "folder" if not is_url(job.path) and os.path.isdir(job.path) else ""
         raise Unreadable(f"{job.name}: cannot read{' ' + what if what else ''}: "
                          f"{reason}") from None
 
@@ -88,7 +88,17 @@ def _attachment_named(outcome: Outcome, job: Job, data: bytes) -> Outcome:
         return outcome
     if not any(d.code == "E006" for d in outcome.report.diagnostics):
         return outcome
-    return replace(outcome, report=name_local_attachment(outcome.report, data, os.path.isfile))
+    return replace(outcome, report=name_local_attachment(outcome.report, data, _is_file(job)))
+
+
+def _is_file(job: Job) -> Callable[[str], bool]:
+    """Whether a file of that name lies beside the page: as the client listed the page's
+    folder for a worker elsewhere, as fsspec lists it for a URL, else on this machine."""
+    if job.beside is None and job.path is not None and is_url(job.path):
+        return frozenset(names_beside(job.path, job.name)).__contains__
+    if job.beside is not None:
+        return frozenset(job.beside).__contains__
+    return os.path.isfile
 
 
 def run_job(job: Job, plan: Plan) -> Outcome:

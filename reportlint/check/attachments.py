@@ -15,7 +15,7 @@ from reportlint.model import Diagnostic, FileReport, Related, Span
 from reportlint.read.html import documents_in
 
 ELSEWHERE = "E006"
-_PAGE_SUFFIXES = (".html", ".htm", ".shtml")
+PAGE_SUFFIXES = (".html", ".htm", ".shtml")
 # Sites percent-encode a Chinese file name in UTF-8, older ones in GBK.
 _ADDRESS_ENCODINGS = ("utf-8", "gb18030")
 
@@ -39,17 +39,25 @@ def _saved_as(href: str) -> list[str]:
 def _saved(page: str, href: str, is_file: Callable[[str], bool]) -> str | None:
     folder = os.path.dirname(page)
     for saved in _saved_as(href):
-        candidate = os.path.normpath(os.path.join(folder, *saved.split("/")))
+        candidate = _joined(folder, saved)
         if is_file(candidate):
             return candidate
     return None
+
+
+def _joined(folder: str, saved: str) -> str:
+    """``saved`` (a path with ``/``) inside ``folder``, normalised; a URL keeps its ``//``."""
+    scheme, sep, rest = folder.partition("://")
+    if sep:
+        return f"{scheme}://{posixpath.normpath(posixpath.join(rest, saved))}"
+    return os.path.normpath(os.path.join(folder, *saved.split("/")))
 
 
 def name_local_attachment(report: FileReport, data: bytes,
                           is_file: Callable[[str], bool]) -> FileReport:
     """The page's E006 names the file its attachment was saved as, when there is one."""
     pointing = [d for d in report.diagnostics if d.code == ELSEWHERE]
-    if not pointing or not report.path.lower().endswith(_PAGE_SUFFIXES):
+    if not pointing or not report.path.lower().endswith(PAGE_SUFFIXES):
         return report
     local = {}
     for target in documents_in(data):

@@ -12,6 +12,7 @@ from typing import TextIO
 from reportlint.batch.executor import Executor, executor_for
 from reportlint.batch.inputs import collect, listed_paths
 from reportlint.batch.jobs import CLEAN, FINDINGS, NOT_A_REPORT, Job, Outcome, Plan
+from reportlint.batch.places import is_url
 from reportlint.batch.progress import Progress
 from reportlint.batch.register import Seen, compare, load_register
 from reportlint.batch.run import outcomes
@@ -64,7 +65,7 @@ def gather(paths: Sequence[str], stdin_filename: str | None, files_from: str | N
 def _existing(names: list[str], notes: Notes) -> list[str]:
     kept = []
     for name in names:
-        if name and name != "-" and not os.path.lexists(name):
+        if name and name != "-" and not is_url(name) and not os.path.lexists(name):
             notes.problems.append(("no-such-path", name))
             continue
         kept.append(name)

@@ -64,7 +64,10 @@ class BatchOptions:
 
     def plan(self, overrides: Overrides, facts: bool = False) -> Plan:
         wants_facts = facts or self.expect is not None
-        plan = Plan(overrides, cache_dir(self.no_cache, self.cache_dir), wants_facts)
+        return self._for_workers(Plan(overrides, cache_dir(self.no_cache, self.cache_dir),
+                                      wants_facts))
+
+    def _for_workers(self, plan: Plan) -> Plan:
         if self.scheduler is None:
             return plan
         from reportlint.batch.cluster import plan_for_workers
@@ -104,11 +107,31 @@ def _jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int 
     return value
 
 
+def _ship_bytes(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    if value and ctx.params.get("scheduler") is None:
+        raise click.UsageError("--ship-bytes needs --scheduler")
+    return value
+
+
+def engine_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Where the per-file work runs: ``jobs``, ``scheduler`` and ``ship_bytes``."""
+    command = click.option(
+        "--ship-bytes", is_flag=True, callback=_ship_bytes,
+        help="With --scheduler: send each file's bytes to the workers (for paths the "
+             "workers cannot read).")(command)
+    command = click.option(
+        "--scheduler", metavar="tcp://HOST:8786|local", is_eager=True,
+        help="Run the per-file work on a Dask cluster (needs reportlint[dask]; local: a "
+             "cluster of -j processes here).")(command)
+    return click.option("--jobs", "-j", type=int, default=None, callback=_jobs,
+                        help="Worker processes [default: every core; 1: in this "
+                             "process].")(command)
+
+
 def batch_options(command: Callable[..., None]) -> Callable[..., None]:
     """Adds the batch options; the command receives them as ``batch``."""
 
-    @click.option("--jobs", "-j", type=int, default=None, callback=_jobs,
-                  help="Worker processes [default: every core; 1: in this process].")
+    @engine_options
     @click.option("--progress/--no-progress", default=None,
                   help="Show a progress line on stderr [default: on a terminal, 8+ files].")
     @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
@@ -126,19 +149,11 @@ def batch_options(command: Callable[..., None]) -> Callable[..., None]:
                   help="Last year's report of the same issuer: Y801-Y803 compare with it.")
     @click.option("--no-pair", is_flag=True,
                   help="Do not pair the reports of a batch with last year's of their issuer.")
-    @click.option("--scheduler", metavar="tcp://HOST:8786|local",
-                  help="Run the per-file work on a Dask cluster (needs reportlint[dask]; "
-                       "local: a cluster of -j processes here).")
-    @click.option("--ship-bytes", is_flag=True,
-                  help="With --scheduler: send each file's bytes to the workers (for paths "
-                       "the workers cannot read).")
     @wraps(command)
     def wrapper(*args: Any, jobs: int | None, progress: bool | None, no_cache: bool,
                 cache_dir: str | None, files_from: str | None, verbose: bool,
                 expect: str | None, previous: str | None, no_pair: bool,
                 scheduler: str | None, ship_bytes: bool, **kwargs: Any) -> None:
-        if ship_bytes and scheduler is None:
-            raise click.UsageError("--ship-bytes needs --scheduler")
         batch = BatchOptions(jobs, progress, no_cache, cache_dir, files_from, verbose, expect,
                              previous, not no_pair, scheduler, ship_bytes)
         command(*args, batch=batch, **kwargs)
@@ -194,4 +209,4 @@ def run_check(jobs: Sequence[Job], overrides: Overrides, fmt: str, options: Form
     return run
 
 
-__all__ = ["BatchOptions", "Shown", "batch_options", "run_check"]
+__all__ = ["BatchOptions", "Shown", "batch_options", "engine_options", "run_check"]
