@@ -206,7 +206,7 @@ def test_pdf_is_read_once_with_the_engine_in_effect(tmp_path: Path,
     """The notes are placed with the lint's own reading of the PDF: one read, with the
     configuration's pdf-engine, and with --pdf-engine where the command line gives it."""
     from reportlint import read
-    from reportlint.batch import work
+    from reportlint.batch import lintjob
 
     engines: list[str] = []
     real = read.read_bytes
@@ -216,7 +216,7 @@ def test_pdf_is_read_once_with_the_engine_in_effect(tmp_path: Path,
         return real(path, data, engine)
 
     monkeypatch.setattr(read, "read_bytes", spy)
-    monkeypatch.setattr(work, "read_bytes", spy)
+    monkeypatch.setattr(lintjob, "read_bytes", spy)
     monkeypatch.delattr(os, "fork")  # the budget lints in this process, where the spy is
     (tmp_path / "reportlint.toml").write_text('pdf-engine = "pdfminer"\n', encoding="utf-8")
     report = tmp_path / "report.pdf"
