@@ -12,6 +12,7 @@ import errno
 import os
 import posixpath
 import re
+from pathlib import Path
 from typing import IO, Any
 
 from reportlint.errors import UsageError
@@ -73,7 +74,7 @@ def joined(url: str, relative: str) -> str:
 def open_binary(path: str) -> IO[bytes]:
     """The file at a path or URL, open for reading bytes (OSError when it cannot be)."""
     if not is_url(path):
-        return open(path, "rb")
+        return Path(path).open("rb")
     try:
         opened: IO[bytes] = _fsspec().open(path, "rb").open()
     except FileNotFoundError as error:  # some filesystems give only the path, no reason
