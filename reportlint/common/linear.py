@@ -71,9 +71,13 @@ class Compiled:
         return None if found is None else Matched(found, self.groupindex)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Matched | None:
+        if endpos is not None and endpos < pos:
+            return None  # as Python's
         return self._wrap(self._compiled.search(_upto(text, endpos), pos))
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Matched | None:
+        if endpos is not None and endpos < pos:
+            return None
         return self._wrap(self._compiled.match(_upto(text, endpos), pos))
 
     def fullmatch(self, text: str) -> Matched | None:
