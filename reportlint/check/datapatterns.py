@@ -73,13 +73,6 @@ def _problem(pattern: Any) -> str | None:
     return regex_problem(pattern)
 
 
-def _check(file: str, found: Iterator[Place]) -> None:
-    for key, line, pattern in found:
-        problem = _problem(pattern)
-        if problem:
-            raise UsageError(f"{file}:{line}: key '{key}': {problem}")
-
-
 def _entry_places(name: str, entry: Any) -> Iterator[Place]:
     specs = FIXED.get(name, ())
     if isinstance(entry, Mapping) and "format" in entry and "tables" in entry:
@@ -104,16 +97,24 @@ def _rule_places(rule: Rule, kind: Kind, data: Mapping[str, Any]
             yield from ((name, p) for p in places(value, spec, ".".join(keys), line))
 
 
+def pattern_places(data: Mapping[str, Any], rules: Sequence[Rule], kinds: Mapping[str, Kind],
+                   entries: Sequence[str]) -> Iterator[tuple[str, Place]]:
+    """(entry name, place) of every pattern of the data ``entries`` and of the data the
+    ``rules`` name."""
+    for name in entries:
+        yield from ((name, place) for place in _entry_places(name, data[name]))
+    for rule in rules:
+        kind = kinds.get(rule.kind)
+        if kind is not None:
+            yield from _rule_places(rule, kind, data)
+
+
 def check_data_patterns(data: Mapping[str, Any], files: Mapping[str, str],
                         rules: Sequence[Rule], kinds: Mapping[str, Kind],
                         entries: Sequence[str]) -> None:
     """Every pattern of the data ``entries`` (just loaded) and of the data ``rules`` name
     compiles on RE2, else a :class:`UsageError` naming its file, line and key."""
-    for name in entries:
-        _check(files.get(name, name), _entry_places(name, data[name]))
-    for rule in rules:
-        kind = kinds.get(rule.kind)
-        if kind is None:
-            continue
-        for name, place in _rule_places(rule, kind, data):
-            _check(files.get(name, name), iter((place,)))
+    for name, (key, line, pattern) in pattern_places(data, rules, kinds, entries):
+        problem = _problem(pattern)
+        if problem:
+            raise UsageError(f"{files.get(name, name)}:{line}: key '{key}': {problem}")
