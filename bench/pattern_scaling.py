@@ -81,7 +81,7 @@ def builtin_patterns() -> Iterator[tuple[str, Searchable]]:
 
 def data_patterns(rules: RuleSet, seen: set[str]) -> Iterator[tuple[str, Searchable]]:
     """The data file patterns, as the facts and kinds run them (on RE2)."""
-    for entry, (key, _, text) in pattern_places(rules.data, rules.rules, KINDS,
+    for entry, (key, _, text, _) in pattern_places(rules.data, rules.rules, KINDS,
                                                  tuple(rules.data)):
         if isinstance(text, str):
             yield from _compiled(f"data.{entry}.{key}", text, seen)

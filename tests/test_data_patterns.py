@@ -99,6 +99,28 @@ def test_a_built_in_rule_reading_data_a_user_pack_replaces_is_checked(tmp_path: 
         f"{folder / 'data/prose.yaml'}:{line}: key 'thin_section.empty': ")
 
 
+@pytest.mark.parametrize(("relative", "entry", "old", "new", "key", "groups"), [
+    ("data/dates.yaml", "dates", "whole_year: '(?P<y>", "whole_year: '(",
+     "period.whole_year", "(?P<y>…)"),
+    ("data/dates.yaml", "dates", "(?P<m1>", "(?P<first>", "period.month_range", "(?P<m1>…)"),
+    ("data/prose_numbers.yaml", "prose_numbers", "(?P<n>", "(", "statements[0].patterns[0]",
+     "(?P<n>…)"),
+    ("data/prose.yaml", "prose", "(?P<name>", "(", "issuer_names.contact", "(?P<name>…)"),
+])
+def test_a_data_pattern_without_the_groups_the_code_reads_is_a_load_error(
+        tmp_path: Path, relative: str, entry: str, old: str, new: str, key: str,
+        groups: str) -> None:
+    """A whole_year without its group y failed halfway through a run (a TypeError)."""
+    text = _edited(relative, old, new)
+    folder = _pack(tmp_path, f"name: house\ndata:\n  {entry}: {relative}\n",
+                   {relative: text})
+    with pytest.raises(UsageError) as raised:
+        load_rules((folder,))
+    line = _line_of((BUILTIN / relative).read_text(encoding="utf-8"), old)
+    assert str(raised.value).startswith(f"{folder / relative}:{line}: key '{key}': ")
+    assert str(raised.value).endswith(f"needs the named group {groups}")
+
+
 _HOSTILE = "a" * 30 + "!"  # inside the period keyword's window (40 characters)
 
 

@@ -5,7 +5,9 @@ one-line error naming the data file, the line and the key, as for a rule's own p
 Which data values are patterns is said by the code that reads them: the facts read fixed data
 entries (``PATTERNS`` of :mod:`reportlint.facts.issuer` …), a format template its
 ``run_together``, and a rule kind the entry a rule's parameter names (``Kind.data_patterns``).
-A place is written ``key.key``; ``*`` is every value of a mapping, ``[]`` every item of a list.
+A place is written ``key.key``; ``*`` is every value of a mapping, ``[]`` every item of a list;
+``(y,m1)`` after it names the groups the code reads from a match (a pattern without them would
+fail halfway through a run).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from reportlint.check.kinds.base import regex_problem
+from reportlint.check.kinds.base import regex, regex_problem
 from reportlint.check.linedict import LineDict, LineList
 from reportlint.errors import UsageError
 from reportlint.facts import contact, issuer, period
@@ -28,9 +30,11 @@ if TYPE_CHECKING:
 FIXED: dict[str, tuple[str, ...]] = {
     "issuer": issuer.PATTERNS, "dates": period.PATTERNS, "contact": contact.PATTERNS,
 }
-_STEP = re.compile(r"\[\]|[^.\[]+")
+_STEP = re.compile(r"\[\]|[^.\[(]+")
+_GROUPS = re.compile(r"\(([^)]*)\)$")
 
-Place = tuple[str, int, Any]  # the key in its file, its line, the value
+Found = tuple[str, int, Any]  # the key in its file, its line, the value
+Place = tuple[str, int, Any, tuple[str, ...]]  # … and the groups the code reads
 
 
 def _line(value: Any, key: str, fallback: int) -> int:
@@ -45,7 +49,7 @@ def _joined(key: str, name: str) -> str:
     return f"{key}.{name}" if key else name
 
 
-def _walk(value: Any, steps: Sequence[str], key: str, line: int) -> Iterator[Place]:
+def _walk(value: Any, steps: Sequence[str], key: str, line: int) -> Iterator[Found]:
     if not steps:
         yield key, line, value
         return
@@ -64,13 +68,28 @@ def _walk(value: Any, steps: Sequence[str], key: str, line: int) -> Iterator[Pla
 
 def places(value: Any, spec: str, key: str = "", line: int = 1) -> Iterator[Place]:
     """The values at ``spec`` under ``value`` (whose own key is ``key``)."""
-    yield from _walk(value, _STEP.findall(spec), key, line)
+    groups = groups_of(spec)
+    for found in _walk(value, _STEP.findall(_GROUPS.sub("", spec)), key, line):
+        yield (*found, groups)
 
 
-def _problem(pattern: Any) -> str | None:
+def groups_of(spec: str) -> tuple[str, ...]:
+    """The groups a place's patterns must have: ``period.whole_year(y)`` → ``("y",)``."""
+    found = _GROUPS.search(spec)
+    return tuple(g.strip() for g in found.group(1).split(",") if g.strip()) if found else ()
+
+
+def _problem(pattern: Any, groups: tuple[str, ...]) -> str | None:
     if pattern is None or isinstance(pattern, Mapping):
         return None  # absent, or a mapping described by a deeper place
-    return regex_problem(pattern)
+    problem = regex_problem(pattern)
+    if problem is None:
+        missing = [g for g in groups if g not in regex(pattern).groupindex]
+        if missing:
+            problem = (f"the regular expression {pattern!r} needs the named group"
+                       f"{'s' if len(missing) > 1 else ''} "
+                       + ", ".join(f"(?P<{g}>…)" for g in missing))
+    return problem
 
 
 def _entry_places(name: str, entry: Any) -> Iterator[Place]:
@@ -114,7 +133,7 @@ def check_data_patterns(data: Mapping[str, Any], files: Mapping[str, str],
                         entries: Sequence[str]) -> None:
     """Every pattern of the data ``entries`` (just loaded) and of the data ``rules`` name
     compiles on RE2, else a :class:`UsageError` naming its file, line and key."""
-    for name, (key, line, pattern) in pattern_places(data, rules, kinds, entries):
-        problem = _problem(pattern)
+    for name, (key, line, pattern, groups) in pattern_places(data, rules, kinds, entries):
+        problem = _problem(pattern, groups)
         if problem:
             raise UsageError(f"{files.get(name, name)}:{line}: key '{key}': {problem}")

@@ -22,7 +22,7 @@ from reportlint.parse.dates import DateMention, find_dates, first_date
 from reportlint.parse.tree import Document, TextBlock
 
 # The regular expressions of ``data/dates.yaml`` (checked when the pack loads; on RE2).
-PATTERNS = ("period.connector", "period.whole_year", "period.month_range")
+PATTERNS = ("period.connector", "period.whole_year(y)", "period.month_range(y, m1, m2)")
 
 
 @dataclass(frozen=True)
