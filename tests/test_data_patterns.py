@@ -174,13 +174,21 @@ def test_the_month_range_is_found_as_by_its_lookahead_form() -> None:
                 (new.start("period"), new.end("period")), (new.group("m1"), new.group("m2")))
 
 
-def test_contact_labels_are_found_as_by_the_lookahead_form() -> None:
+_HOUSE_LABELS = {"fields": [
+    {"labels": ["电话", "(传真)", "1号", "（邮编）"], "provides": ["phone"]},
+    {"labels": ["地址", "址"], "provides": ["address"]},
+]}
+
+
+@pytest.mark.parametrize("house", [False, True])
+def test_contact_labels_are_found_as_by_the_lookahead_form(house: bool) -> None:
     """C601–C605: the colon may be left out before a number; ``(?=[0-9（(])`` became the group
-    ``first``, where the value starts."""
-    labels = _labels(load_rules().data["contact"])
+    ``first``, where the value starts. Labels that start with a digit or a bracket (a user's
+    data) are found as before too."""
+    labels = _labels(_HOUSE_LABELS if house else load_rules().data["contact"])
     alternatives = labels.regex.pattern.split("(?P<label>", 1)[1].split(")(?:", 1)[0]
     lookahead = re.compile(rf"(?P<label>{alternatives})(?:\s*[:：]\s*|\s*(?=[0-9（(]))")
-    for text in _strings(random.Random(13), "电话传真邮编箱子:：( （0 1、地址", 16, 20000):
+    for text in _strings(random.Random(13), "电话传真邮编箱子:：( （0 1、地址号)）", 16, 20000):
         old = [(m.group("label"), m.start(), m.end()) for m in lookahead.finditer(text)]
         new = [(m.group("label"), m.start(), at) for m, at in _label_matches(text, labels)]
         assert new == old, text

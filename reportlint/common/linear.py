@@ -83,8 +83,8 @@ class Compiled:
     def fullmatch(self, text: str) -> Matched | None:
         return self._wrap(self._compiled.fullmatch(text))
 
-    def finditer(self, text: str) -> Iterator[Matched]:
-        return (Matched(found, self.groupindex) for found in self._compiled.finditer(text))
+    def finditer(self, text: str, pos: int = 0) -> Iterator[Matched]:
+        return (Matched(found, self.groupindex) for found in self._compiled.finditer(text, pos))
 
     def findall(self, text: str) -> list[Any]:
         return list(self._compiled.findall(text))

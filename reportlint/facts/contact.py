@@ -58,6 +58,7 @@ class ContactBlock:
 class _Labels:
     regex: Compiled
     spec: Mapping[str, tuple[tuple[str, ...], str | None]]  # compact label → (provides, check)
+    starts: frozenset[str] = frozenset()  # the first characters of the labels
 
 
 def _spaced(label: str) -> str:
@@ -75,7 +76,8 @@ def _compile(raw: tuple[tuple[tuple[str, ...], tuple[str, ...], str | None], ...
     # The colon may be left out before a number (邮编422000, 电话（0739）2323188): the value
     # then starts at the group ``first``, its first character.
     return _Labels(cached_linear(
-        rf"(?P<label>{alternatives})(?:\s*[:：]\s*|\s*(?P<first>[0-9（(]))"), spec)
+        rf"(?P<label>{alternatives})(?:\s*[:：]\s*|\s*(?P<first>[0-9（(]))"), spec,
+        frozenset(label[0] for label in ordered))
 
 
 def _labels(data: Mapping[str, Any]) -> _Labels:
@@ -89,14 +91,18 @@ def _not_after(data: Mapping[str, Any]) -> Compiled:
 
 
 def _label_matches(text: str, labels: _Labels) -> Iterator[tuple[Matched, int]]:
-    """Each label and where its value starts, left to right as ``finditer`` finds them (a
-    value's first character is no part of the next label's match)."""
-    at = 0
-    while (found := labels.regex.search(text, at)) is not None:
-        first = found.start("first")
-        value_start = first if first >= 0 else found.end()
-        yield found, value_start
-        at = max(value_start, found.start() + 1)
+    """Each label and where its value starts, left to right. A value's first character
+    matched after a label without a colon is searched again only when a label could start
+    with it (none of the built-in ones does): one pass over the text."""
+    at: int | None = 0
+    while at is not None:
+        start, at = at, None
+        for found in labels.regex.finditer(text, start):
+            first = found.start("first")
+            yield found, first if first >= 0 else found.end()
+            if first >= 0 and text[first] in labels.starts:
+                at = first
+                break
 
 
 def _value_end(text: str, start: int, limit: int) -> int:
