@@ -1,15 +1,18 @@
 """Time against line length for every built-in regular expression and for the line
 classifier: each must be linear (1 KB to 1 MB lines).
 
-For each pattern (every module-level pattern of reportlint, every regular expression of the
-built-in rule pack: rule params and data, on RE2 (marked [re2]: the kinds run them so) and on
-Python's engine (some facts compile data patterns so); and a hostile pack pattern,
-``(a+)+$``), and for each family of hostile lines (long runs of spaces, digits, numerals,
-marks: what once made a pattern backtrack), it times a search for every match over a line of
-1 KB, 32 KB and 1 MB, and prints the worst growth exponent: 1.0 is linear, 2.0 quadratic.
+For each pattern (every module-level pattern of reportlint, on Python's engine; every regular
+expression of the built-in rule pack on RE2, marked [re2], as the kinds and the facts run
+them: the rules' params, and the data patterns (rows ``data.<entry>.<key>``: the places
+check/datapatterns.py checks when the pack loads, and the patterns the facts compose around
+data words); and a hostile pack pattern, ``(a+)+$``), and for each family of hostile lines
+(long runs of spaces, digits, numerals, marks: what once made a pattern backtrack), it times
+a search for every match over a line of 1 KB, 32 KB and 1 MB, and prints the worst growth
+exponent: 1.0 is linear, 2.0 quadratic.
 The classifier row times parsing a document made of one such line after a heading. Run:
 
     python bench/pattern_scaling.py [--sizes 10000,100000,1000000] [--stop 10] [--match re2]
+    python bench/pattern_scaling.py --sizes 1000,32000,1000000 --match data.   # data rows
 
 A pattern whose line takes longer than ``--stop`` seconds is not tried on longer lines and
 is marked SUPERLINEAR.
@@ -27,9 +30,12 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import reportlint
+from reportlint.check.datapatterns import pattern_places
 from reportlint.check.engine import parse_source
-from reportlint.check.packs import load_rules
+from reportlint.check.kinds.registry import KINDS
+from reportlint.check.packs import RuleSet, load_rules
 from reportlint.common.linear import Compiled, PatternError, compile_linear
+from reportlint.facts.contact import _labels, checker
 from reportlint.read import read_bytes
 
 FAMILIES: dict[str, Callable[[int], str]] = {
@@ -66,12 +72,24 @@ def builtin_patterns() -> Iterator[tuple[str, Searchable]]:
                 seen.add(value.pattern)
                 yield f"{info.name}.{name}", value
     rules = load_rules()
-    for where, text in _strings(rules.data, "data"):
-        yield from _compiled(where, text, seen)
+    yield from data_patterns(rules, seen)
     for rule in rules.rules:
         for where, text in _strings(rule.params, rule.code):
             yield from _compiled(where, text, seen)
     yield "pack pattern (a+)+$ [re2]", compile_linear(r"(a+)+$")
+
+
+def data_patterns(rules: RuleSet, seen: set[str]) -> Iterator[tuple[str, Searchable]]:
+    """The data file patterns, as the facts and kinds run them (on RE2)."""
+    for entry, (key, _, text, _) in pattern_places(rules.data, rules.rules, KINDS,
+                                                 tuple(rules.data)):
+        if isinstance(text, str):
+            yield from _compiled(f"data.{entry}.{key}", text, seen)
+    contact = rules.data["contact"]
+    yield "data.contact.fields (the labels, composed) [re2]", _labels(contact).regex
+    extension = checker(contact, "phone").extension
+    if extension is not None:
+        yield "data.contact.checks.phone.extension (composed) [re2]", extension
 
 
 def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
@@ -86,28 +104,14 @@ def _strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
 
 
 def _compiled(where: str, text: str, seen: set[str]) -> Iterator[tuple[str, Searchable]]:
-    """Both engines' rows: the kinds run pack patterns on RE2, some facts on Python's."""
+    """The RE2 row of a pack pattern: the kinds and the facts run every one on RE2."""
     if text in seen or not re.search(r"[\\()\[\]*+?{|^$]", text):
         return  # plain labels are literals: linear
     seen.add(text)
-    for name, engine in ((f"{where} [re2]", _on_re2), (where, _on_python)):
-        compiled = engine(text)
-        if compiled is not None:
-            yield name, compiled
-
-
-def _on_re2(text: str) -> Searchable | None:
     try:
-        return compile_linear(text)
+        yield f"{where} [re2]", compile_linear(text)
     except PatternError:
-        return None
-
-
-def _on_python(text: str) -> Searchable | None:
-    try:
-        return re.compile(text)
-    except re.error:
-        return None
+        return
 
 
 def _seconds(run: Callable[[], object], repeat: int = 2) -> float:

@@ -14,3 +14,13 @@ class LineDict(dict[str, Any]):
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
+
+
+class LineList(list[Any]):
+    """A list that remembers the 1-based line of each item."""
+
+    item_lines: list[int]
+
+    def line_of(self, index: int, fallback: int) -> int:
+        lines = getattr(self, "item_lines", ())
+        return lines[index] if index < len(lines) else fallback

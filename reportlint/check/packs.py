@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,6 +63,7 @@ class Pack:
     path: Path
     rules: tuple[Rule, ...]
     data: Mapping[str, Any]
+    data_files: Mapping[str, str] = field(default_factory=dict)  # entry name → its file
 
 
 @dataclass(frozen=True)
@@ -196,16 +197,19 @@ def load_rule(path: Path, pack: str, known: Known | None = None) -> Rule:
     )
 
 
-def _load_data(folder: Path, manifest: LineDict, manifest_path: Path) -> dict[str, Any]:
+def _load_data(folder: Path, manifest: LineDict, manifest_path: Path
+               ) -> tuple[dict[str, Any], dict[str, str]]:
+    """The data entries, and the file each came from."""
     data: dict[str, Any] = {}
+    files: dict[str, str] = {}
     entries = manifest.get("data") or {}
     for name, relative in entries.items():
         target = folder / str(relative)
         if not target.is_file():
             line = entries.line_of(name) if isinstance(entries, LineDict) else manifest.line
             raise _fail(manifest_path, line, f"key 'data.{name}': no file {relative}")
-        data[name] = load_yaml(target)
-    return data
+        data[name], files[name] = load_yaml(target), str(target)
+    return data, files
 
 
 def _manifest(folder: Path) -> tuple[Path, LineDict]:
@@ -224,8 +228,10 @@ def _manifest(folder: Path) -> tuple[Path, LineDict]:
     return path, manifest
 
 
-def load_pack(folder: Path, known: Known | None = None) -> Pack:
-    """A pack; ``known``: the placeholders each kind fills in (checked in its messages)."""
+def load_pack(folder: Path, known: Known | None = None, base: Pack | None = None) -> Pack:
+    """A pack; ``known``: the placeholders each kind fills in (checked in its messages);
+    ``base``: the pack loaded before it, whose data its rules may read and whose rules may
+    read its data (their patterns are checked together)."""
     if not folder.is_dir():
         raise UsageError(f"{folder}: rule pack folder not found")
     manifest_path, manifest = _manifest(folder)
@@ -233,7 +239,19 @@ def load_pack(folder: Path, known: Known | None = None) -> Pack:
     files = sorted(p for p in folder.glob("*.yaml") if p.name != "pack.yaml")
     files += sorted(folder.glob("*.yml"))
     rules = tuple(load_rule(path, name, known) for path in files)
-    return Pack(name, folder, rules, _load_data(folder, manifest, manifest_path))
+    pack = Pack(name, folder, rules, *_load_data(folder, manifest, manifest_path))
+    _check_data_patterns(pack, base)
+    return pack
+
+
+def _check_data_patterns(pack: Pack, base: Pack | None) -> None:
+    from reportlint.check.datapatterns import check_data_patterns
+
+    data, files, rules = pack.data, pack.data_files, pack.rules
+    if base is not None:
+        data, files = {**base.data, **data}, {**base.data_files, **files}
+        rules = (*base.rules, *rules)
+    check_data_patterns(data, files, rules, _kinds(), tuple(pack.data))
 
 
 def _merge(packs: list[Pack]) -> RuleSet:
@@ -258,7 +276,8 @@ def load_rules(extra: tuple[Path, ...] = ()) -> RuleSet:
     packs = [cached_pack(builtin, load_pack)]
     if extras:
         known = _known_placeholders(packs[0])
-        packs += [cached_pack(folder, partial(load_pack, known=known)) for folder in extras]
+        packs += [cached_pack(folder, partial(load_pack, known=known, base=packs[0]))
+                  for folder in extras]
     return _merge(packs)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from reportlint.check.linedict import LineDict
+from reportlint.check.linedict import LineDict, LineList
 from reportlint.errors import UsageError
 
 __all__ = ["LineDict", "load_yaml"]
@@ -37,7 +37,14 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def load_yaml(path: Path) -> Any:

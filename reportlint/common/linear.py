@@ -10,6 +10,7 @@ reason, raised when the rule loads.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 import re2  # type: ignore[import-untyped]
@@ -69,17 +70,21 @@ class Compiled:
     def _wrap(self, found: Any) -> Matched | None:
         return None if found is None else Matched(found, self.groupindex)
 
-    def search(self, text: str, pos: int = 0) -> Matched | None:
-        return self._wrap(self._compiled.search(text, pos))
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Matched | None:
+        if endpos is not None and endpos < pos:
+            return None  # as Python's
+        return self._wrap(self._compiled.search(_upto(text, endpos), pos))
 
-    def match(self, text: str, pos: int = 0) -> Matched | None:
-        return self._wrap(self._compiled.match(text, pos))
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Matched | None:
+        if endpos is not None and endpos < pos:
+            return None
+        return self._wrap(self._compiled.match(_upto(text, endpos), pos))
 
     def fullmatch(self, text: str) -> Matched | None:
         return self._wrap(self._compiled.fullmatch(text))
 
-    def finditer(self, text: str) -> Iterator[Matched]:
-        return (Matched(found, self.groupindex) for found in self._compiled.finditer(text))
+    def finditer(self, text: str, pos: int = 0) -> Iterator[Matched]:
+        return (Matched(found, self.groupindex) for found in self._compiled.finditer(text, pos))
 
     def findall(self, text: str) -> list[Any]:
         return list(self._compiled.findall(text))
@@ -90,6 +95,12 @@ class Compiled:
             return str(self._compiled.sub(
                 lambda found: rewrite(Matched(found, self.groupindex)), text, count))
         return str(self._compiled.sub(replacement, text, count))
+
+
+def _upto(text: str, endpos: int | None) -> str:
+    """The text as Python's ``endpos`` sees it: ``$`` matches at ``endpos`` (RE2's own endpos
+    keeps the text after it as context)."""
+    return text if endpos is None or endpos >= len(text) else text[:max(endpos, 0)]
 
 
 def _escape(pattern: str, at: int, in_class: bool) -> tuple[str, int]:
@@ -163,4 +174,11 @@ def translate(pattern: str) -> str:
 
 def compile_linear(pattern: str) -> Compiled:
     """``pattern`` compiled by RE2 (matches and spans in code points, as Python's)."""
+    return Compiled(pattern)
+
+
+@lru_cache(maxsize=1024)
+def cached_linear(pattern: str) -> Compiled:
+    """``compile_linear(pattern)`` once per process: rule and data patterns are checked when
+    their pack loads and then run on every report."""
     return Compiled(pattern)

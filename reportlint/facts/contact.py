@@ -11,13 +11,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reportlint.common.linear import Compiled, compile_linear
+from reportlint.common.linear import Compiled, Matched, cached_linear
 from reportlint.facts.context import Context
 from reportlint.facts.prose import Joined, preamble_paragraphs
 from reportlint.model import Span
 from reportlint.parse.tree import Document
 
 _STOPS = "，,；;。"
+# The regular expressions of ``data/contact.yaml`` (checked when the pack loads; on RE2).
+PATTERNS = ("not_after", *(f"checks.*.{key}" for key in ("note", "drop", "extension", "dash",
+                                                          "split", "valid[]", "doubtful[]")))
 _OPEN, _CLOSE = "（(", "）)"
 
 
@@ -53,8 +56,9 @@ class ContactBlock:
 
 @dataclass(frozen=True)
 class _Labels:
-    regex: re.Pattern[str]
+    regex: Compiled
     spec: Mapping[str, tuple[tuple[str, ...], str | None]]  # compact label → (provides, check)
+    starts: frozenset[str] = frozenset()  # the first characters of the labels
 
 
 def _spaced(label: str) -> str:
@@ -67,11 +71,13 @@ def _compile(raw: tuple[tuple[tuple[str, ...], tuple[str, ...], str | None], ...
     for labels, provides, check in raw:
         for label in labels:
             spec[label] = (provides, check)
-    ordered = sorted(spec, key=len, reverse=True)
+    ordered = sorted((label for label in spec if label), key=len, reverse=True)
     alternatives = "|".join(_spaced(label) for label in ordered)
-    # The colon may be left out before a number (邮编422000, 电话（0739）2323188).
-    return _Labels(re.compile(rf"(?P<label>{alternatives})(?:\s*[:：]\s*|\s*(?=[0-9（(]))"),
-                   spec)
+    # The colon may be left out before a number (邮编422000, 电话（0739）2323188): the value
+    # then starts at the group ``first``, its first character.
+    return _Labels(cached_linear(
+        rf"(?P<label>{alternatives})(?:\s*[:：]\s*|\s*(?P<first>[0-9（(]))"), spec,
+        frozenset(label[0] for label in ordered))
 
 
 def _labels(data: Mapping[str, Any]) -> _Labels:
@@ -80,13 +86,23 @@ def _labels(data: Mapping[str, Any]) -> _Labels:
     return _compile(raw)
 
 
-def _not_after(data: Mapping[str, Any]) -> re.Pattern[str]:
-    return _compile_one(str(data["not_after"]))
+def _not_after(data: Mapping[str, Any]) -> Compiled:
+    return cached_linear(str(data["not_after"]))
 
 
-@lru_cache(maxsize=4)
-def _compile_one(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def _label_matches(text: str, labels: _Labels) -> Iterator[tuple[Matched, int]]:
+    """Each label and where its value starts, left to right. A value's first character
+    matched after a label without a colon is searched again only when a label could start
+    with it (none of the built-in ones does): one pass over the text."""
+    at: int | None = 0
+    while at is not None:
+        start, at = at, None
+        for found in labels.regex.finditer(text, start):
+            first = found.start("first")
+            yield found, first if first >= 0 else found.end()
+            if first >= 0 and text[first] in labels.starts:
+                at = first
+                break
 
 
 def _value_end(text: str, start: int, limit: int) -> int:
@@ -104,19 +120,19 @@ def _value_end(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def _fields(joined: Joined, labels: _Labels, not_after: re.Pattern[str]
+def _fields(joined: Joined, labels: _Labels, not_after: Compiled
             ) -> Iterator[tuple[Field, int]]:
     text = joined.text
-    found = [m for m in labels.regex.finditer(text)
+    found = [(m, at) for m, at in _label_matches(text, labels)
              if not not_after.search(text[max(m.start() - 4, 0):m.start()])]
-    for index, match in enumerate(found):
-        limit = found[index + 1].start() if index + 1 < len(found) else len(text)
-        end = _value_end(text, match.end(), limit)
-        raw = text[match.end():end]
+    for index, (match, value_at) in enumerate(found):
+        limit = found[index + 1][0].start() if index + 1 < len(found) else len(text)
+        end = _value_end(text, value_at, limit)
+        raw = text[value_at:end]
         value = raw.strip()
         label = re.sub(r"\s+", "", match.group("label"))
         provides, check = labels.spec[label]
-        start = match.end() + (len(raw) - len(raw.lstrip()))
+        start = value_at + (len(raw) - len(raw.lstrip()))
         yield Field(label, provides, check, match.start(), value, start), end
 
 
@@ -162,16 +178,16 @@ class _Check:
 
 
 def _optional(pattern: str | None) -> Compiled | None:
-    return compile_linear(pattern) if pattern else None
+    return cached_linear(pattern) if pattern else None
 
 
 @lru_cache(maxsize=16)
 def _check(note: str | None, drop: str, dash: str | None, split: str | None,
            valid: tuple[str, ...], doubtful: tuple[str, ...], extension: str | None) -> _Check:
     """The patterns of a value check (data of a rule pack: on RE2, linear in the value)."""
-    return _Check(_optional(note), compile_linear(drop), _optional(dash), _optional(split),
-                  tuple(compile_linear(v) for v in valid),
-                  tuple(compile_linear(v) for v in doubtful),
+    return _Check(_optional(note), cached_linear(drop), _optional(dash), _optional(split),
+                  tuple(cached_linear(v) for v in valid),
+                  tuple(cached_linear(v) for v in doubtful),
                   _optional(f"(?P<word>{extension})\\s*\\d" if extension else None))
 
 

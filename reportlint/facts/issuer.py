@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from reportlint.common.linear import Compiled, cached_linear
 from reportlint.facts.context import Context
 from reportlint.model import Span
 from reportlint.parse.dates import DATE, find_years
 from reportlint.parse.tree import Document, Piece, TextBlock
 
 _TRIM = " \t#*：:（）()"
+# The regular expressions of ``data/issuer.yaml`` (checked when the pack loads; on RE2).
+PATTERNS = ("name.strip_prefix", "rules[].pattern")
 
 
 @dataclass(frozen=True)
@@ -40,14 +43,9 @@ class IssuerKind:
 
 @dataclass(frozen=True)
 class _Rule:
-    pattern: re.Pattern[str]
+    pattern: Compiled
     kind: str
     reason: str
-
-
-@lru_cache(maxsize=4)
-def _prefix(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def _rules(data: Mapping[str, Any]) -> tuple[_Rule, ...]:
@@ -56,7 +54,7 @@ def _rules(data: Mapping[str, Any]) -> tuple[_Rule, ...]:
 
 @lru_cache(maxsize=4)
 def _compile_rules(raw: tuple[tuple[str, str, str], ...]) -> tuple[_Rule, ...]:
-    return tuple(_Rule(re.compile(p), k, r) for p, k, r in raw)
+    return tuple(_Rule(cached_linear(p), k, r) for p, k, r in raw)
 
 
 def _trimmed(block: TextBlock, start: int, end: int) -> IssuerName | None:
@@ -79,7 +77,7 @@ def _name_in_title(title: TextBlock, data: Mapping[str, Any]) -> IssuerName | No
     years = sorted(find_years(text), key=lambda y: y[1])
     if not years:
         return None
-    found = _prefix(data["name"]["strip_prefix"]).match(text)
+    found = cached_linear(data["name"]["strip_prefix"]).match(text)
     begin = found.end() if found else 0
     _, year_start, year_end = years[0]
     before = _trimmed(title, begin, year_start)

@@ -9,18 +9,20 @@ import calendar
 import dataclasses
 import datetime
 import itertools
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reportlint.common.linear import Compiled, compile_linear
+from reportlint.common.linear import Compiled, Matched, cached_linear
 from reportlint.facts.context import Context
 from reportlint.facts.prose import preamble_paragraphs
 from reportlint.model import Span
 from reportlint.parse.dates import DateMention, find_dates, first_date
 from reportlint.parse.tree import Document, TextBlock
+
+# The regular expressions of ``data/dates.yaml`` (checked when the pack loads; on RE2).
+PATTERNS = ("period.connector", "period.whole_year(y)", "period.month_range(y, m1, m2)")
 
 
 @dataclass(frozen=True)
@@ -56,16 +58,16 @@ class _PeriodWords:
     keywords: tuple[str, ...]
     window: int
     connector: Compiled  # pack data on RE2: on Python's engine, quadratic in spaces
-    whole_year: re.Pattern[str]
+    whole_year: Compiled
     after: int = 0
-    month_range: re.Pattern[str] | None = None
+    month_range: Compiled | None = None
 
 
 @lru_cache(maxsize=8)
 def _compile(keywords: tuple[str, ...], window: int, connector: str, whole: str, after: int,
              months: str | None) -> _PeriodWords:
-    return _PeriodWords(keywords, window, compile_linear(connector), re.compile(whole), after,
-                        re.compile(months) if months else None)
+    return _PeriodWords(keywords, window, cached_linear(connector), cached_linear(whole), after,
+                        cached_linear(months) if months else None)
 
 
 def _words(data: Mapping[str, Any]) -> _PeriodWords:
@@ -102,13 +104,16 @@ def _near_keyword(text: str, start: int, end: int, words: _PeriodWords) -> bool:
     return any(k in before or k in after for k in words.keywords)
 
 
-def _month_period(found: re.Match[str], block: TextBlock) -> Period:
-    """A period written in whole months (2020年1月至12月): first day to last day."""
+def _month_period(found: Matched, block: TextBlock, groups: Mapping[str, int]) -> Period:
+    """A period written in whole months (2020年1月至12月): first day to last day. The
+    period is the group ``period`` when the pattern has one (context follows it)."""
     year, first, last = int(found.group("y")), int(found.group("m1")), int(found.group("m2"))
-    end_year = int(found.group("y2")) if found.groupdict().get("y2") else year
+    end_year = int(found.group("y2")) if "y2" in groups and found.group("y2") else year
     last_day = calendar.monthrange(end_year, last)[1] if 1 <= last <= 12 else 31
-    start = DateMention(found.start(), found.end(), year, first, 1, found.group(0))
-    end = DateMention(found.start(), found.end(), end_year, last, last_day, found.group(0))
+    whole = "period" if "period" in groups else 0
+    begin, stop, text = found.start(whole), found.end(whole), found.group(whole)
+    start = DateMention(begin, stop, year, first, 1, text)
+    end = DateMention(begin, stop, end_year, last, last_day, text)
     return Period(start, end, block)
 
 
@@ -126,8 +131,8 @@ def _whole_year(block: TextBlock, words: _PeriodWords) -> Period | None:
             end = DateMention(found.start(), found.end(), year, 12, 31, found.group(0))
             return Period(start, end, block)
         months = words.month_range.search(text, at, stop) if words.month_range else None
-        if months:
-            return _month_period(months, block)
+        if months and words.month_range:
+            return _month_period(months, block, words.month_range.groupindex)
     return None
 
 

@@ -9,11 +9,11 @@ recorded on the bound table; the F rules only report them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeGuard
 
+from reportlint.common.linear import cached_linear
 from reportlint.facts.context import Context
 from reportlint.model import Span
 from reportlint.parse.tree import Block, Paragraph, Piece, Section, Table, TextBlock, piece_of
@@ -370,7 +370,7 @@ def run_together_span(ctx: Context, template: TableTemplate,
     """Where the table's text sits in prose with its cells run together, if it does."""
     if not template.run_together:
         return None
-    pattern = re.compile(template.run_together)
+    pattern = cached_linear(template.run_together)  # pack data: on RE2
     for paragraph in paragraphs:
         found = pattern.search(paragraph.text)
         if found:

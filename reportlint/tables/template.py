@@ -16,6 +16,8 @@ from reportlint.common.datacache import once_per_data
 from reportlint.facts.context import Context
 
 COUNT, SIGNED, AMOUNT = "count", "signed", "amount"
+# The regular expressions of a format template (checked when the pack loads; on RE2).
+PATTERNS = ("run_together.*",)
 _SOFT = re.compile(r"[\s。：:；;，,、“”\"'‘’·.．]+")
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from reportlint.common.linear import Compiled, PatternError, compile_linear
+from reportlint.common.linear import Compiled, PatternError, cached_linear
 from reportlint.facts.context import Context
 from reportlint.model import Edit, Related, Span
 from reportlint.parse.catalogue import compact
@@ -29,10 +28,10 @@ class Param:
 MESSAGE = Param((str,), help="the message; {placeholders} as documented by the rule")
 
 
-@lru_cache(maxsize=512)
 def regex(pattern: str) -> Compiled:
-    """A rule's regular expression, compiled once per process, on a linear-time engine."""
-    return compile_linear(pattern)
+    """A rule's regular expression, compiled once per process, on a linear-time engine (the
+    same cache as the data patterns the facts read)."""
+    return cached_linear(pattern)
 
 
 def regex_problem(pattern: Any) -> str | None:
@@ -103,3 +102,6 @@ class Kind:
     params: Mapping[str, Param] = field(default_factory=dict)
     summary: str = ""
     fixes: bool = False  # its findings may carry a safe edit (a rule opts in with ``fix:``)
+    # A parameter naming a data entry (``prose.template_residue``) → the places of regular
+    # expressions in that entry (``[].pattern``: see check/datapatterns.py), checked at load.
+    data_patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
