@@ -129,20 +129,25 @@ def prose_table(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
 _OPENED = re.compile(r"[（(]\s*其中$")
 
 
-def _parts_clause(text: str, start: int, opened: bool) -> tuple[int, int]:
+# A list of parts is one sentence: one that runs on this far without a stop is no such list
+# (a run-together page), and bounding it keeps the rule linear in the paragraph's length.
+MAX_CLAUSE = 1000
+
+
+def _parts_clause(text: str, start: int, opened: bool) -> tuple[int, int] | None:
+    """Where the parts after 其中 end: at the sentence's stop outside brackets; None when no
+    stop comes within ``MAX_CLAUSE`` characters."""
     stops = "。；;）)" if opened else "。；;"
-    end = start
     depth = 0
-    while end < len(text):
+    for end in range(start, min(len(text), start + MAX_CLAUSE)):
         char = text[end]
         if char in "（(":
             depth += 1
         elif char in "）)" and depth:
             depth -= 1
         elif char in stops and depth == 0:
-            break
-        end += 1
-    return start, end
+            return start, end
+    return (start, len(text)) if len(text) - start <= MAX_CLAUSE else None
 
 
 @lru_cache(maxsize=64)
@@ -157,12 +162,17 @@ def part_whole(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     for block in ctx.document.paragraphs:
         text = block.text
         for found in whole.finditer(text):
-            link = bridge.match(text, found.end())
+            # matched on a window: RE2's wrapper encodes the whole string it is given, so
+            # matching at a position of the paragraph would cost its length for each whole
+            after = text[found.end():found.end() + MAX_CLAUSE]
+            link = bridge.match(after)
             if not link:
                 continue
             opened = bool(_OPENED.search(link.group(0)))
-            start, end = _parts_clause(text, link.end(), opened)
-            clause = nested.sub("", text[start:end])
+            bounds = _parts_clause(text, found.end() + link.end(), opened)
+            if bounds is None:
+                continue
+            clause = nested.sub("", text[bounds[0]:bounds[1]])
             stop = regex(spec["stop"]).search(clause)
             clause = clause[:stop.start()] if stop else clause
             unit = found.group("unit")
