@@ -61,17 +61,13 @@ def _wanted(rules: RuleSet) -> _Wanted:
     return frozenset(last), frozenset(own), frozenset(sections)
 
 
-def _matches(pattern: tuple[str, str, str], key: tuple[str, str, str]) -> bool:
-    return all(p in ("*", k) for p, k in zip(pattern, key, strict=True))
-
-
 def _cells(table: BoundTable, patterns: _Patterns,
            source: Source) -> Iterator[tuple[tuple[str, str, str], LastCell]]:
+    named = {(row, column) for key, row, column in patterns if key == table.key}
     for (row, column), cell in table.cells.items():
-        key = (table.key, row, column)
-        if any(_matches(pattern, key) for pattern in patterns):
-            yield key, LastCell(cell_name(table, cell), cell.text, cell.value,
-                                _place(source, cell.span))
+        if any(p in named for p in ((row, column), ("*", column), (row, "*"), ("*", "*"))):
+            yield (table.key, row, column), LastCell(cell_name(table, cell), cell.text,
+                                                     cell.value, _place(source, cell.span))
 
 
 def summarize(path: str, data: bytes, ctx: Context, source: Source,
