@@ -27,7 +27,7 @@ from reportlint.common.resources import builtin_rules_dir
 from reportlint.config.resolve import Resolved
 
 DEFAULT_DIR = ".reportlint_cache"
-_FORMAT = "2"  # bump when Outcome changes shape
+_FORMAT = "3"  # bump when Outcome changes shape
 
 
 def _hash_files(files: Iterable[Path], root: Path) -> str:

@@ -17,6 +17,7 @@ from reportlint.check.attachments import ELSEWHERE
 from reportlint.check.budget import budget_of, run_bounded, warm
 from reportlint.check.engine import (
     check_context,
+    check_years,
     context_of,
     input_report,
     last_year_report,
@@ -26,7 +27,7 @@ from reportlint.check.kinds.years import last_year
 from reportlint.check.lastyear import summarize
 from reportlint.config.resolve import Resolved
 from reportlint.errors import InputProblem
-from reportlint.facts.lastyear import LastYear
+from reportlint.facts.lastyear import LastYear, Years, as_last_year
 from reportlint.model import FileReport
 from reportlint.read import PDF_ENGINES, read_bytes
 from reportlint.read.htmljoin import join_parts
@@ -58,6 +59,21 @@ def lint_job_bytes(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Out
     facts = replace(facts_of(ctx, read, source), previous=taken.path if taken else None)
     return Outcome(report, _status(report), resolved.fail_on, facts=facts,
                    summary=summarize(job.name, data, ctx, source, resolved.rules), source=kept)
+
+
+def with_last_year(own: Outcome, previous: LastYear, resolved: Resolved, plan: Plan) -> Outcome:
+    """A report's own outcome (computed with ``Plan.facts``) with last year's report: the Y
+    diagnostics from what both runs kept, and which report was taken as last year's. An
+    outcome without what its run kept (unreadable, not a report, past its budget) has no Y
+    diagnostics, as when linted with last year's."""
+    this, facts = own.summary, own.facts
+    if this is not None and facts is not None:
+        years = Years(this, previous, resolved.rules.data)
+        report = check_years(own.report, years, resolved.rules, resolved.selection)
+        taken = as_last_year(previous, this.year)
+        own = replace(own, report=report, status=_status(report),
+                      facts=replace(facts, previous=taken.path if taken else None))
+    return own if plan.facts else replace(own, facts=None, summary=None)
 
 
 def bounded(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:

@@ -80,6 +80,18 @@ def _compute(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
     return bounded(job, data, resolved, plan)
 
 
+def _paired(job: Job, data: bytes, resolved: Resolved, plan: Plan) -> Outcome:
+    """A report with last year's, when the cache has none: its own outcome (with what its
+    run kept of it, cached as any report's: a batch's first pass has it) and the Y rules
+    evaluated from what both runs kept; the report is not linted a second time."""
+    from reportlint.batch.lintjob import with_last_year
+
+    assert job.previous is not None
+    own = cache.cached(replace(job, previous=None), data, resolved, replace(plan, facts=True),
+                       _compute)
+    return with_last_year(own, job.previous, resolved, plan)
+
+
 def _attachment_named(outcome: Outcome, job: Job, data: bytes) -> Outcome:
     """A page whose report is an attachment saved beside it: its E006 names that file."""
     from reportlint.check.attachments import name_local_attachment
@@ -112,7 +124,8 @@ def run_job(job: Job, plan: Plan) -> Outcome:
 
             return article_part(job, resolved, plan)
         data = job_bytes(job, budget_of(resolved.settings).limits.max_bytes)
-        return _attachment_named(cache.cached(job, data, resolved, plan, _compute), job, data)
+        compute = _compute if job.previous is None else _paired
+        return _attachment_named(cache.cached(job, data, resolved, plan, compute), job, data)
     except Unreadable as error:
         return Outcome(empty, UNREADABLE, problem=str(error))
     except (UsageError, RuleFailure) as error:

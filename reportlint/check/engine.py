@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -12,7 +12,7 @@ from reportlint.check.packs import Rule, RuleSet
 from reportlint.check.selection import Selection
 from reportlint.errors import InputProblem, RuleFailure
 from reportlint.facts.context import Context
-from reportlint.facts.lastyear import LastYear
+from reportlint.facts.lastyear import LastYear, Years
 from reportlint.model import Diagnostic, FileReport, Fix, Settings, Severity, Source, Span
 from reportlint.parse.catalogue import catalogue_of
 from reportlint.parse.parser import parse
@@ -44,6 +44,8 @@ def _diagnostic(rule: Rule, finding: Finding, selection: Selection) -> Diagnosti
         message=finding.message,
         span=finding.span,
         related=finding.related,
+        page=finding.page,
+        where=finding.where,
         fix=_fix(rule, finding),
     )
 
@@ -90,18 +92,45 @@ def check_context(
 ) -> tuple[Diagnostic, ...]:
     """The rules over a report already parsed (``source`` as ``parse_source`` returned it):
     a caller that also wants the report's facts shares the context and its memo."""
+    found = _selected(rules.rules, selection, source.path,
+                      lambda rule: rule.implementation.check(context, rule.params))
+    mapped = [to_source(source, d) for d in found]
+    mapped += reader_problems(source, rules, selection)
+    return _sorted(mapped)
+
+
+def _selected(rules: Iterable[Rule], selection: Selection, path: str,
+              run: Callable[[Rule], Iterable[Finding]]) -> list[Diagnostic]:
+    """The diagnostics of the selected rules, each rule's findings from ``run``."""
     found: list[Diagnostic] = []
-    for rule in rules.rules:
+    for rule in rules:
         if not selection.enabled(rule.code, rule.enabled):
             continue
         try:
-            findings = list(rule.implementation.check(context, rule.params))
+            findings = list(run(rule))
         except Exception as error:  # a bug in a kind: name it, never a traceback
-            raise RuleFailure(source.path, rule.code, error) from error
+            raise RuleFailure(path, rule.code, error) from error
         found.extend(_diagnostic(rule, f, selection) for f in findings)
-    mapped = [to_source(source, d) for d in found]
-    mapped += reader_problems(source, rules, selection)
-    return tuple(sorted(mapped, key=lambda d: d.sort_key))
+    return found
+
+
+def _sorted(found: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(sorted(found, key=lambda d: d.sort_key))
+
+
+def check_years(report: FileReport, years: Years, rules: RuleSet,
+                selection: Selection) -> FileReport:
+    """A report's diagnostics with those of the rules that compare it with last year's
+    (``Kind.compare``), from what both reports' runs kept: selected and with severities as
+    in ``check_context``; this year's report is not read or parsed again. ``report``: the
+    report's own run's, without last year's."""
+    def compare(rule: Rule) -> Iterable[Finding]:
+        kind = rule.implementation.compare
+        return kind(years, rule.params) if kind is not None else ()
+
+    comparing = [rule for rule in rules.rules if rule.implementation.compare is not None]
+    found = _selected(comparing, selection, report.path, compare)
+    return replace(report, diagnostics=_sorted((*report.diagnostics, *found)))
 
 
 def reader_problems(source: Source, rules: RuleSet, selection: Selection) -> list[Diagnostic]:
@@ -151,5 +180,5 @@ def lint_bytes(
 
 # RuleFailure and Selection live in smaller modules (the configuration and the CLI need them
 # without the pipeline) and are part of the engine's interface as before.
-__all__ = ["RuleFailure", "Selection", "check_context", "check_source", "input_report",
-           "last_year_report", "lint_bytes", "parse_source", "reader_problems"]
+__all__ = ["RuleFailure", "Selection", "check_context", "check_source", "check_years",
+           "input_report", "last_year_report", "lint_bytes", "parse_source", "reader_problems"]

@@ -1,6 +1,7 @@
-"""What next year's Y rules need of a report, kept from its own run (``LastYear``): its year,
-the cells their relations name with ``last(...)``, the texts of the sections they compare,
-each with its place in the report's file. The rule set says which cells and sections."""
+"""What the Y rules need of a report, kept from its own run (``LastYear``): its year, the
+cells their relations name with ``last(...)`` (for next year's report) and without (for its
+own, against last year's), the texts of the sections they compare, each with its place in
+the report's file. The rule set says which cells and sections."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ import hashlib
 from collections.abc import Iterator
 
 from reportlint.check.kinds.tables import cell_name
-from reportlint.check.kinds.years import last_year_cells, section_texts
+from reportlint.check.kinds.years import named_cells, section_texts
 from reportlint.check.packs import RuleSet
 from reportlint.facts.context import Context
 from reportlint.facts.lastyear import LastCell, LastSection, LastYear, Place
 from reportlint.facts.year import report_year
 from reportlint.model import Source, Span
-from reportlint.read.sourcemap import map_span, page_of
+from reportlint.read.sourcemap import map_span, page_of, where_of
 from reportlint.tables.layer import table_layer
 from reportlint.tables.records import BOUND, BoundTable
 
@@ -27,10 +28,13 @@ def _place(source: Source, span: Span) -> Place:
     mapped = map_span(source, span)
     lines = source.shown_lines
     text = lines[mapped.line - 1] if 1 <= mapped.line <= len(lines) else ""
-    return Place(mapped, page_of(source, span.line), text)
+    return Place(mapped, page_of(source, span.line), text,
+                 where_of(source, span.line, span.column))
 
 
-_Wanted = tuple[frozenset[tuple[str, str, str]], frozenset[str]]
+_Patterns = frozenset[tuple[str, str, str]]
+# (the cells named as last year's, as this year's, the sections)
+_Wanted = tuple[_Patterns, _Patterns, frozenset[str]]
 _wanted_by_rules: dict[int, tuple[RuleSet, _Wanted]] = {}
 
 
@@ -45,37 +49,36 @@ def wanted(rules: RuleSet) -> _Wanted:
 
 
 def _wanted(rules: RuleSet) -> _Wanted:
-    cells: set[tuple[str, str, str]] = set()
+    last: set[tuple[str, str, str]] = set()
+    own: set[tuple[str, str, str]] = set()
     sections: set[str] = set()
     for rule in rules.rules:
         if rule.kind == "year-relation":
-            cells |= last_year_cells(rule.params["relations"])
+            last |= named_cells(rule.params["relations"], last=True)
+            own |= named_cells(rule.params["relations"], last=False)
         elif rule.kind == "text-duplication":
             sections |= {str(key) for key in rule.params["sections"]}
-    return frozenset(cells), frozenset(sections)
+    return frozenset(last), frozenset(own), frozenset(sections)
 
 
-def _matches(pattern: tuple[str, str, str], key: tuple[str, str, str]) -> bool:
-    return all(p in ("*", k) for p, k in zip(pattern, key, strict=True))
-
-
-def _cells(table: BoundTable, patterns: frozenset[tuple[str, str, str]],
+def _cells(table: BoundTable, patterns: _Patterns,
            source: Source) -> Iterator[tuple[tuple[str, str, str], LastCell]]:
+    named = {(row, column) for key, row, column in patterns if key == table.key}
     for (row, column), cell in table.cells.items():
-        key = (table.key, row, column)
-        if any(_matches(pattern, key) for pattern in patterns):
-            yield key, LastCell(cell_name(table, cell), cell.text, cell.value,
-                                _place(source, cell.span))
+        if any(p in named for p in ((row, column), ("*", column), (row, "*"), ("*", "*"))):
+            yield (table.key, row, column), LastCell(cell_name(table, cell), cell.text,
+                                                     cell.value, _place(source, cell.span))
 
 
 def summarize(path: str, data: bytes, ctx: Context, source: Source,
               rules: RuleSet) -> LastYear:
     """``source``: the text ``ctx`` was parsed from (``parse_source``'s), mapped to the file."""
-    wanted_cells, wanted_sections = wanted(rules)
+    last_cells, own_cells, wanted_sections = wanted(rules)
+    named = {pattern[0] for pattern in last_cells | own_cells}
     tables = [t for t in table_layer(ctx).tables.values()
-              if t.status == BOUND and t.template is not None
-              and any(p[0] == t.key for p in wanted_cells)]
-    cells = dict(kept for table in tables for kept in _cells(table, wanted_cells, source))
+              if t.status == BOUND and t.template is not None and t.key in named]
+    cells = dict(kept for table in tables for kept in _cells(table, last_cells, source))
+    own = dict(kept for table in tables for kept in _cells(table, own_cells, source))
     sections = {}
     for key in sorted(wanted_sections):
         found = section_texts(ctx, key)
@@ -83,4 +86,4 @@ def summarize(path: str, data: bytes, ctx: Context, source: Source,
             heading = found[0].heading
             sections[key] = LastSection(heading.text, found[1], _place(source, heading.span))
     return LastYear(path, digest_of(data), report_year(ctx),
-                    {t.key: t.version for t in tables}, cells, sections)
+                    {t.key: t.version for t in tables}, cells, sections, own)

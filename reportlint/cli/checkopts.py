@@ -84,8 +84,9 @@ class BatchOptions:
 
 
 def _scratch_folder() -> str:
-    """Where a run without the cache keeps its first pass's results for the second (the
-    reports without a pair are not linted twice); removed when the run ends."""
+    """Where a run without the cache keeps its first pass's results for the second (no
+    report is linted twice: a paired one adds the Y rules to its first-pass result);
+    removed when the run ends."""
     folder = tempfile.mkdtemp(prefix="reportlint-pairing-")
     atexit.register(shutil.rmtree, folder, True)
     return folder

@@ -137,4 +137,15 @@ def formats_from_data(data: Mapping[str, Any]) -> tuple[FormatTemplate, ...]:
 
 def formats(ctx: Context) -> tuple[FormatTemplate, ...]:
     """The templates of the loaded rule packs, read once per loaded data (not per report)."""
-    return once_per_data(ctx.data, "formats", formats_from_data)
+    return formats_of(ctx.data)
+
+
+def formats_of(data: Mapping[str, Any]) -> tuple[FormatTemplate, ...]:
+    return once_per_data(data, "formats", formats_from_data)
+
+
+def template_of(data: Mapping[str, Any], key: str, version: str | None) -> TableTemplate | None:
+    """The template of table ``key`` in format ``version``: the one a table of that version
+    is bound to."""
+    found = next((f for f in formats_of(data) if f.version == version), None)
+    return found.tables.get(key) if found is not None else None

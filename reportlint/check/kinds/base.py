@@ -8,6 +8,7 @@ from typing import Any
 
 from reportlint.common.linear import Compiled, PatternError, cached_linear
 from reportlint.facts.context import Context
+from reportlint.facts.lastyear import Years
 from reportlint.model import Edit, Related, Span
 from reportlint.parse.catalogue import compact
 
@@ -68,6 +69,10 @@ class Finding:
     severity: str | None = None  # overrides the rule's default (e.g. F205: extra → warning)
     # A safe fix the kind is certain of; used only when the rule's YAML declares ``fix``.
     edit: Edit | None = None
+    # The page and the Word cell of ``span``, for a finding whose places are already in the
+    # file's terms (``Kind.compare``: kept from the report's own run)
+    page: int | None = None
+    where: str | None = None
 
 
 def edit_at(ctx: Context, span: Span, replacement: str) -> Edit | None:
@@ -94,6 +99,7 @@ def whole_edit(ctx: Context, span: Span, covers: str, replacement: str) -> Edit 
 
 
 Check = Callable[[Context, Mapping[str, Any]], Iterable[Finding]]
+Compare = Callable[[Years, Mapping[str, Any]], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -105,3 +111,7 @@ class Kind:
     # A parameter naming a data entry (``prose.template_residue``) → the places of regular
     # expressions in that entry (``[].pattern``: see check/datapatterns.py), checked at load.
     data_patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # A kind that compares a report with last year's: the same findings as ``check``, from
+    # what both reports' runs kept (their places in their files), so that a paired report
+    # is not linted a second time
+    compare: Compare | None = None

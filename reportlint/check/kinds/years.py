@@ -2,11 +2,15 @@
 
 Without last year's report (no ``--previous``, nothing paired) these kinds find nothing.
 Last year's places are related locations in its own file: its path, line, column and page.
+Each kind evaluates one way from two sources of this year's report: ``check`` reads it as
+parsed (its spans the parsed text's, which the engine maps to the file), ``compare`` reads
+what its own run kept of it (``LastYear.own``, places already in its file's terms), so that
+a batch's paired report is compared without being linted again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -14,28 +18,30 @@ from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param
 from reportlint.check.kinds.shingles import overlap
 from reportlint.check.kinds.tables import _instances, _number, _relations_problem, cell_name
 from reportlint.facts.context import Context
-from reportlint.facts.lastyear import LastYear, Place
+from reportlint.facts.lastyear import LastCell, LastSection, LastYear, Place, Years, as_last_year
 from reportlint.facts.year import report_year
 from reportlint.model import Related, Span
 from reportlint.parse.tree import Section
 from reportlint.tables.layer import table_layer
 from reportlint.tables.records import BOUND, BoundCell, BoundTable
 from reportlint.tables.relations import Outcome, evaluate, parse_relation
+from reportlint.tables.template import template_of
 
 
 def last_year(ctx: Context) -> LastYear | None:
     """Last year's report, when it is the year before this one (both years known)."""
     previous = ctx.previous
-    if previous is None:
-        return None
-    year = report_year(ctx)
-    return previous if year is not None and previous.year == year - 1 else None
+    return None if previous is None else as_last_year(previous, report_year(ctx))
 
 
 def elsewhere(place: Place, previous: LastYear, message: str) -> Related:
     """A place in last year's report, addressed in its file."""
     return Related(place.span, message, place.page, path=previous.path,
                    line_text=place.line_text)
+
+
+def _page_where(place: Place | None) -> tuple[int | None, str | None]:
+    return (place.page, place.where) if place is not None else (None, None)
 
 
 def _bound(ctx: Context, key: str) -> BoundTable | None:
@@ -53,8 +59,39 @@ def last_table(previous: LastYear, key: str) -> BoundTable | None:
     return BoundTable(key, BOUND, Span(1, 1, 1, 1), previous.versions[key], cells)
 
 
+def kept_tables(years: Years) -> dict[str, BoundTable]:
+    """This year's bound tables as its run kept them: the cells its Y rules name (their
+    spans: their places in its file), with the templates they were bound to."""
+    found = {}
+    for key, version in years.this.versions.items():
+        template = template_of(years.data, key, version)
+        if template is None:
+            continue
+        cells = {(row, column): BoundCell(key, row, column, cell.text, cell.value,
+                                          cell.place.span)
+                 for (table, row, column), cell in years.this.own.items() if table == key}
+        found[key] = BoundTable(key, BOUND, Span(1, 1, 1, 1), version, cells, template)
+    return found
+
+
+Tables = Callable[[str], BoundTable | None]
+Kept = Mapping[tuple[str, str, str], LastCell]
+
+
+def _own(kept: Kept, table: BoundTable, cell: BoundCell, message: str) -> Related:
+    """A cell of this year's report; ``kept``: this year's cells when its run kept them
+    (their page and Word cell known), else empty (the engine maps the cell's span)."""
+    page, where = _page_where(_place_of(kept, table, cell))
+    return Related(cell.span, message, page, where)
+
+
+def _place_of(kept: Kept, table: BoundTable, cell: BoundCell) -> Place | None:
+    found = kept.get((table.key, cell.row, cell.column))
+    return found.place if found is not None else None
+
+
 def _finding(previous: LastYear, this: BoundTable, last: BoundTable, outcome: Outcome,
-             message: str) -> Finding:
+             message: str, kept: Kept) -> Finding:
     target = outcome.target
     last_ids = {id(c) for c in last.cells.values()}
     related = []
@@ -62,19 +99,20 @@ def _finding(previous: LastYear, this: BoundTable, last: BoundTable, outcome: Ou
         if cell is target:
             continue
         if id(cell) in last_ids:
-            kept = previous.cells[last.key, cell.row, cell.column]
-            related.append(elsewhere(kept.place, previous, f"上年报告{kept.name}：{kept.text}"))
+            found = previous.cells[last.key, cell.row, cell.column]
+            related.append(elsewhere(found.place, previous, f"上年报告{found.name}：{found.text}"))
         else:
-            related.append(Related(cell.span, f"{cell_name(this, cell)}：{cell.text}"))
+            related.append(_own(kept, this, cell, f"{cell_name(this, cell)}：{cell.text}"))
+    page, where = _page_where(_place_of(kept, this, target))
     return Finding(target.span, message.format(
         cell=cell_name(this, target), reported=_number(target.value or Decimal(0)),
-        computed=_number(outcome.expected)), tuple(related))
+        computed=_number(outcome.expected)), tuple(related), page=page, where=where)
 
 
-def _pair(ctx: Context, previous: LastYear, relation: Mapping[str, Any],
+def _pair(tables: Tables, previous: LastYear, relation: Mapping[str, Any],
           ) -> tuple[BoundTable, BoundTable] | None:
     key, version = str(relation["table"]), relation.get("version")
-    this, last = _bound(ctx, key), last_table(previous, key)
+    this, last = tables(key), last_table(previous, key)
     if this is None or last is None:
         return None  # missing or not bound (F204/F207): nothing is compared
     if version is not None and not this.version == last.version == str(version):
@@ -82,12 +120,10 @@ def _pair(ctx: Context, previous: LastYear, relation: Mapping[str, Any],
     return this, last
 
 
-def year_relation(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
-    previous = last_year(ctx)
-    if previous is None:
-        return
+def _relations(tables: Tables, kept: Kept, previous: LastYear,
+               params: Mapping[str, Any]) -> Iterator[Finding]:
     for relation in params["relations"]:
-        pair = _pair(ctx, previous, relation)
+        pair = _pair(tables, previous, relation)
         if pair is None:
             continue
         this, last = pair
@@ -97,18 +133,38 @@ def year_relation(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
         for bindings in _instances(relation, this):
             outcome = evaluate(parsed, this, bindings, (at_row, at_column), last)
             if outcome is not None and not outcome.holds:
-                yield _finding(previous, this, last, outcome, message)
+                yield _finding(previous, this, last, outcome, message, kept)
 
 
-def last_year_cells(relations: Iterable[Mapping[str, Any]]) -> set[tuple[str, str, str]]:
-    """(table, row, column) of every ``last(...)`` cell the relations name; ``*`` for a
-    variable (any row, any column)."""
+def year_relation(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
+    previous = last_year(ctx)
+    if previous is None:
+        return
+    yield from _relations(lambda key: _bound(ctx, key), {}, previous, params)
+
+
+def compared_relation(years: Years, params: Mapping[str, Any]) -> Iterator[Finding]:
+    previous = as_last_year(years.last, years.this.year)
+    if previous is None:
+        return
+    yield from _relations(kept_tables(years).get, years.this.own, previous, params)
+
+
+def named_cells(relations: Iterable[Mapping[str, Any]], last: bool,
+                ) -> set[tuple[str, str, str]]:
+    """(table, row, column) of every cell of one year the relations name: with ``last``,
+    the ``last(...)`` cells, else this year's (with the cell each relation reports at);
+    ``*`` for a variable or a tag (any row, any column)."""
     wanted = set()
     for relation in relations:
         parsed = parse_relation(str(relation["check"]))
+        table = str(relation["table"])
         for _, ref in (*parsed.left.terms, *parsed.right.terms):
-            if ref.last:
-                wanted.add((str(relation["table"]), _any(ref.row), _any(ref.column)))
+            if ref.last == last:
+                wanted.add((table, "*" if ref.tag else _any(ref.row), _any(ref.column)))
+        if not last:
+            at_row, _, at_column = str(relation["at"]).partition(".")
+            wanted.add((table, _any(at_row), _any(at_column)))
     return wanted
 
 
@@ -121,21 +177,43 @@ def section_texts(ctx: Context, key: str) -> tuple[Section, str] | None:
     return (section, section.text) if section is not None else None
 
 
+def _parsed_section(ctx: Context, key: str) -> LastSection | None:
+    """A section of this year's report as parsed (its heading's span: the parsed text's)."""
+    found = section_texts(ctx, key)
+    if found is None:
+        return None
+    heading = found[0].heading
+    return LastSection(heading.text, found[1], Place(heading.span, None, ""))
+
+
+def _duplications(sections: Callable[[str], LastSection | None], previous: LastYear,
+                  params: Mapping[str, Any]) -> Iterator[Finding]:
+    size, threshold = int(params["shingle"]), Decimal(str(params["threshold"]))
+    for key in params["sections"]:
+        this, last = sections(str(key)), previous.sections.get(str(key))
+        if this is None or last is None:
+            continue
+        share = overlap(this.text, last.text, size)
+        if share is None or Decimal(str(share)) * 100 <= threshold:
+            continue
+        where = elsewhere(last.place, previous, "上年报告的同一部分")
+        page, cell = _page_where(this.place)
+        yield Finding(this.place.span, str(params["message"]).format(
+            heading=this.heading, percent=round(share * 100)), (where,), page=page, where=cell)
+
+
 def text_duplication(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     previous = last_year(ctx)
     if previous is None:
         return
-    size, threshold = int(params["shingle"]), Decimal(str(params["threshold"]))
-    for key in params["sections"]:
-        this, last = section_texts(ctx, str(key)), previous.sections.get(str(key))
-        if this is None or last is None:
-            continue
-        share = overlap(this[1], last.text, size)
-        if share is None or Decimal(str(share)) * 100 <= threshold:
-            continue
-        where = elsewhere(last.place, previous, "上年报告的同一部分")
-        yield Finding(this[0].heading.span, str(params["message"]).format(
-            heading=this[0].heading.text, percent=round(share * 100)), (where,))
+    yield from _duplications(lambda key: _parsed_section(ctx, key), previous, params)
+
+
+def compared_duplication(years: Years, params: Mapping[str, Any]) -> Iterator[Finding]:
+    previous = as_last_year(years.last, years.this.year)
+    if previous is None:
+        return
+    yield from _duplications(years.this.sections.get, previous, params)
 
 
 KINDS: dict[str, Kind] = {
@@ -144,12 +222,12 @@ KINDS: dict[str, Kind] = {
                            " last(row.column) names last year's cell",
                            validate=_relations_problem),
         "message": MESSAGE,
-    }, "relations between this year's cells and last year's hold"),
+    }, "relations between this year's cells and last year's hold", compare=compared_relation),
     "text-duplication": Kind(text_duplication, {
         "sections": Param((list,), help="catalogue keys of the sections compared"),
         "shingle": Param((int,), False, 8, "characters per shingle"),
         "threshold": Param((int, float), False, 50, "percent of shingles shared, above which"
                            " the section is reported"),
         "message": MESSAGE,
-    }, "sections do not repeat last year's text"),
+    }, "sections do not repeat last year's text", compare=compared_duplication),
 }
