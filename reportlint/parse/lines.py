@@ -30,6 +30,7 @@ _DATE_LINE = re.compile(
 )
 _DATE_LABEL = re.compile(r"^(?:发布|印发|成文|公开)?(?:日期|时间)\s*[:：]\s*")
 _FOOTER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$")
+_FOOTER_STARTS = frozenset("-—–第")
 _CAPTION = re.compile(r"^第二十条\s*第\s*[（(]")
 _NUMBER = re.compile(r"^[-+]?[\d,，.]+%?$|^[/—-]$")
 _NUMBER_WORD = re.compile(r"[-+]?\d[\d,.]*")
@@ -86,7 +87,9 @@ def _named_date_line(text: str) -> bool:
 
 
 def is_footer(text: str) -> bool:
-    return bool(_FOOTER.match(text.strip().strip("\f").strip()))
+    bare = text.strip().strip("\f").strip()
+    # the first character decides most lines without the pattern (called on every line)
+    return bare[:1] in _FOOTER_STARTS and bool(_FOOTER.match(bare))
 
 
 def heading_label(text: str) -> tuple[str, str] | None:

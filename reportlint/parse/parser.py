@@ -59,18 +59,6 @@ def _cache_file(grammar_text: str, name: str = "report") -> str | None:
 cache_file = _cache_file  # also used by the relation language (reportlint.tables.relations)
 
 
-@cache
-def _parser() -> Lark:
-    text = grammar_path("report.lark").read_text(encoding="utf-8")
-    return Lark(
-        text,
-        parser="lalr",
-        lexer=_LineTokenLexer,
-        propagate_positions=False,
-        cache=_cache_file(text),
-    )
-
-
 def _pieces(tokens: list[Token]) -> tuple[Piece, ...]:
     return tuple(piece_of(t.line or 0, str(t)) for t in tokens)
 
@@ -124,6 +112,21 @@ class _ToTree(Transformer[Token, Document]):
         return Document(title, preamble, sections, signature, line_count=0, toc=toc)
 
 
+@cache
+def _parser() -> Lark:
+    """The LALR parser, building the document as it reduces (``transformer``): no parse tree
+    is built and walked a second time."""
+    text = grammar_path("report.lark").read_text(encoding="utf-8")
+    return Lark(
+        text,
+        parser="lalr",
+        lexer=_LineTokenLexer,
+        propagate_positions=False,
+        cache=_cache_file(text),
+        transformer=_ToTree(),
+    )
+
+
 def _lark_tokens(tokens: list[LineToken]) -> list[Token]:
     return [Token(t.type, t.text, line=t.line, column=1) for t in tokens]
 
@@ -146,8 +149,7 @@ def parse(lines: tuple[str, ...], catalogue: Catalogue) -> Document:
     tokens = classify(lines, catalogue)
     if not tokens:
         return Document(None, (), (), None, len(lines))
-    tree = _parser().parse(_lark_tokens(tokens))
-    document = _ToTree().transform(tree)
+    document: Document = _parser().parse(_lark_tokens(tokens))  # type: ignore[assignment]
     return _with_keys(document, lines, catalogue)
 
 

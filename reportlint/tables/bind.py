@@ -129,17 +129,8 @@ def _value_rows(rows: Sequence[RawRow], index: Mapping[str, RowSpec]) -> list[Va
     return found
 
 
-def _index(template: TableTemplate) -> dict[str, RowSpec]:
-    index: dict[str, RowSpec] = {}
-    for spec in template.rows:
-        for key in spec.keys:
-            index.setdefault(key, spec)
-    return index
-
-
 def _match_rows(rows: list[tuple[RawRow, str]], template: TableTemplate) -> list[_Match]:
-    index = _index(template)
-    position = {spec.key: i for i, spec in enumerate(template.rows)}
+    index, position = template.by_label, template.position
     exact: list[RowSpec | None] = []
     taken: set[str] = set()
     for row, label in rows:
@@ -272,7 +263,7 @@ class _Binder:
         self.out.fit += 2 * width
 
     def _rows(self) -> None:
-        index = _index(self.template)
+        index = self.template.by_label
         found = _value_rows(self.rows, index)
         if not found:
             self.out.empty = True

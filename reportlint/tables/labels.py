@@ -21,6 +21,7 @@ def leaf(label: str) -> str:
     return label[starts[-1]:] if starts else label
 
 
+@lru_cache(maxsize=8192)  # labels repeat across rows, templates and reports
 def row_key(label: str) -> str:
     return label_key(leaf(label))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from reportlint.common.datacache import once_per_data
@@ -56,7 +56,7 @@ class RowSpec:
     caption: str = ""
     tags: tuple[str, ...] = ()
 
-    @property
+    @cached_property  # computed once per loaded template, not per report
     def keys(self) -> tuple[str, ...]:
         return (label_key(self.label), *(label_key(v) for v in self.variants))
 
@@ -74,10 +74,35 @@ class TableTemplate:
     run_together: str | None
 
     def column(self, key: str) -> ColumnSpec:
-        return next(c for c in self.columns if c.key == key)
+        return self._columns[key]
 
     def row(self, key: str) -> RowSpec | None:
-        return next((r for r in self.rows if r.key == key), None)
+        return self._rows.get(key)
+
+    # The lookups below are built once per loaded template (each report binds every table
+    # against every version's template, cell by cell).
+    @cached_property
+    def _columns(self) -> dict[str, ColumnSpec]:
+        return {c.key: c for c in self.columns}
+
+    @cached_property
+    def _rows(self) -> dict[str, RowSpec]:
+        return {r.key: r for r in self.rows}
+
+    @cached_property
+    def by_label(self) -> dict[str, RowSpec]:
+        """Rows by each label they are written with (``RowSpec.keys``), the first row
+        winning a label two rows share."""
+        index: dict[str, RowSpec] = {}
+        for spec in self.rows:
+            for key in spec.keys:
+                index.setdefault(key, spec)
+        return index
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Each row's place in the table, by row key."""
+        return {spec.key: i for i, spec in enumerate(self.rows)}
 
     def tagged(self, tag: str) -> tuple[RowSpec, ...]:
         return tuple(r for r in self.rows if tag in r.tags)
