@@ -81,7 +81,8 @@ def _segments(table: Table) -> list[list[Piece]]:
     segments: list[list[Piece]] = [[]]
     previous = table.lines[0].line
     for piece in table.lines:
-        if segments[-1] and any(g in gaps for g in range(previous + 1, piece.line)):
+        if segments[-1] and piece.line > previous + 1 \
+                and any(g in gaps for g in range(previous + 1, piece.line)):
             segments.append([])
         segments[-1].append(piece)
         previous = piece.line

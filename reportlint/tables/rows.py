@@ -20,6 +20,7 @@ from reportlint.parse.tree import Piece
 from reportlint.tables.numbers import VALUE_TOKEN
 
 _TOKEN = re.compile(r"\S+")
+_SPACES = re.compile(r"\s+")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _GLUED = re.compile(r"^(.*[^\d\s.,+\-/])(\d+(?:\.\d+)?)$")
@@ -41,7 +42,7 @@ class RawRow:
 
 
 def _is_value(text: str) -> bool:
-    return bool(VALUE_TOKEN.match(re.sub(r"\s+", "", text)))
+    return bool(VALUE_TOKEN.match(_SPACES.sub("", text)))
 
 
 def _cell(line: int, start: int, text: str) -> Piece:
