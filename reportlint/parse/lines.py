@@ -13,7 +13,7 @@ and page footers outside tables produce no token.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.parse.catalogue import Catalogue, HeadingMatch, compact
 from reportlint.parse.dates import DATE
@@ -44,8 +44,7 @@ _LABEL_CHUNK = 24
 _GLUED_DIGITS = re.compile(r"[\u4e00-\u9fff）”]\d{3,}$")
 
 
-@dataclass(frozen=True)
-class LineToken:
+class LineToken(NamedTuple):  # a tuple: one is made per line, three times as fast as a dataclass
     type: str
     line: int  # 1-based
     text: str  # the normalised line, as is
