@@ -195,6 +195,8 @@ def _widen(match: _Match) -> RawRow:
     """A cell-per-line or pipe row whose value cell holds words (``十三``) reads them as a
     label; give such cells back to the values while the shorter label still names the row."""
     row, width = match.row, len(match.spec.columns)
+    if len(row.values) >= width:
+        return row  # nothing to give back (most rows)
     labels, values = list(row.labels), list(row.values)
     while len(values) < width and len(labels) > 1 and not row.glued:
         if row_key(" ".join(p.text for p in labels[:-1])) not in match.spec.keys:
@@ -342,7 +344,7 @@ class _Binder:
 
 
 def evidence_hits(template: TableTemplate, lines: Sequence[tuple[int, str]]) -> list[str]:
-    text = label_key("".join(t for _, t in lines))
+    text = label_key("".join([t for _, t in lines]))
     return [e for e in template.evidence if label_key(e) in text]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from reportlint.parse.lines import is_footer
 from reportlint.parse.tree import Piece
@@ -36,7 +37,7 @@ class RawRow:
     # values (``&nbsp;`` where 0 is meant) when the row is short of values.
     blanks: tuple[Piece, ...] = ()
 
-    @property
+    @cached_property  # read several times per row by each template's binding
     def label(self) -> str:
         return " ".join(p.text for p in self.labels)
 

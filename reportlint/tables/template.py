@@ -90,6 +90,15 @@ class TableTemplate:
         return {r.key: r for r in self.rows}
 
     @cached_property
+    def _tagged(self) -> dict[str, tuple[RowSpec, ...]]:
+        """The rows of each tag, in table order (relations sum them per instance)."""
+        found: dict[str, list[RowSpec]] = {}
+        for spec in self.rows:
+            for tag in dict.fromkeys(spec.tags):
+                found.setdefault(tag, []).append(spec)
+        return {tag: tuple(specs) for tag, specs in found.items()}
+
+    @cached_property
     def by_label(self) -> dict[str, RowSpec]:
         """Rows by each label they are written with (``RowSpec.keys``), the first row
         winning a label two rows share."""
@@ -105,7 +114,7 @@ class TableTemplate:
         return {spec.key: i for i, spec in enumerate(self.rows)}
 
     def tagged(self, tag: str) -> tuple[RowSpec, ...]:
-        return tuple(r for r in self.rows if tag in r.tags)
+        return self._tagged.get(tag, ())
 
 
 @dataclass(frozen=True)
