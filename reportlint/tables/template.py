@@ -109,6 +109,16 @@ class TableTemplate:
         return index
 
     @cached_property
+    def words(self) -> frozenset[str]:
+        """Every label the table is written with, compared as labels are (``label_key``):
+        its rows' labels and variants, row captions, column labels and evidence words."""
+        words = {key for spec in self.rows for key in spec.keys}
+        words.update(label_key(spec.caption) for spec in self.rows if spec.caption)
+        words.update(label_key(column.label) for column in self.columns)
+        words.update(label_key(word) for word in self.evidence)
+        return frozenset(words)
+
+    @cached_property
     def position(self) -> dict[str, int]:
         """Each row's place in the table, by row key."""
         return {spec.key: i for i, spec in enumerate(self.rows)}
