@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import Any
 
 from reportlint.common.datacache import once_per_data
@@ -49,41 +50,57 @@ class Catalogue:
         """The section a heading names: exactly, by a known alias, or fuzzily (a typo, a
         dropped character) among the sections numbered ``number`` when it is given."""
         wanted = compact(label)
-        if not wanted or self.is_old_heading(label):
+        if not wanted or wanted in self._old_headings:
             return None
-        for spec in self.sections:
-            if wanted == compact(spec.heading):
+        for spec, heading, _ in self._headings:
+            if wanted == heading:
                 return HeadingMatch(spec, "canonical")
-        for spec in self.sections:
-            if any(wanted == compact(alias) for alias in spec.aliases):
+        for spec, _, aliases in self._headings:
+            if wanted in aliases:
                 return HeadingMatch(spec, "alias")
-        candidates = [s for s in self.sections if number in (None, s.number)]
+        candidates = [(s, (h, *a)) for s, h, a in self._headings if number in (None, s.number)]
         if not candidates:
             return None
-        best = max(candidates, key=lambda s: _similarity(wanted, s))
-        if _similarity(wanted, best) >= FUZZY_RATIO:
+        best, labels = max(candidates, key=lambda c: _similarity(wanted, c[1]))
+        if _similarity(wanted, labels) >= FUZZY_RATIO:
             return HeadingMatch(best, "fuzzy")
         return None
 
     def is_old_heading(self, label: str) -> bool:
-        wanted = compact(label)
-        return any(wanted == compact(old) for old in self.old_headings)
+        return compact(label) in self._old_headings
 
     def is_table_row_label(self, label: str) -> bool:
-        wanted = compact(label)
-        return any(wanted.startswith(compact(row)) for row in self.table_row_labels)
+        return compact(label).startswith(self._row_labels)
 
     def opens_table(self, text: str) -> bool:
-        wanted = compact(text)
-        return any(wanted.startswith(compact(marker)) for marker in self.table_markers)
+        return compact(text).startswith(self._markers)
+
+    # The catalogue's own labels in compact form, made once per loaded catalogue (the
+    # classifier asks about every numbered line).
+    @cached_property
+    def _headings(self) -> tuple[tuple[SectionSpec, str, tuple[str, ...]], ...]:
+        return tuple((spec, compact(spec.heading), tuple(compact(a) for a in spec.aliases))
+                     for spec in self.sections)
+
+    @cached_property
+    def _old_headings(self) -> frozenset[str]:
+        return frozenset(compact(old) for old in self.old_headings)
+
+    @cached_property
+    def _row_labels(self) -> tuple[str, ...]:
+        return tuple(compact(row) for row in self.table_row_labels)
+
+    @cached_property
+    def _markers(self) -> tuple[str, ...]:
+        return tuple(compact(marker) for marker in self.table_markers)
 
     def by_key(self, key: str) -> SectionSpec:
         return next(s for s in self.sections if s.key == key)
 
 
-def _similarity(wanted: str, spec: SectionSpec) -> float:
-    labels = (spec.heading, *spec.aliases)
-    return max(SequenceMatcher(None, wanted, compact(label)).ratio() for label in labels)
+def _similarity(wanted: str, labels: tuple[str, ...]) -> float:
+    """The best ratio of ``wanted`` to a section's compact heading and aliases."""
+    return max(SequenceMatcher(None, wanted, label).ratio() for label in labels)
 
 
 def catalogue_from_data(data: Mapping[str, Any]) -> Catalogue:

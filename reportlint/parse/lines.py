@@ -13,7 +13,7 @@ and page footers outside tables produce no token.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.parse.catalogue import Catalogue, HeadingMatch, compact
 from reportlint.parse.dates import DATE
@@ -30,6 +30,7 @@ _DATE_LINE = re.compile(
 )
 _DATE_LABEL = re.compile(r"^(?:发布|印发|成文|公开)?(?:日期|时间)\s*[:：]\s*")
 _FOOTER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$")
+_FOOTER_STARTS = frozenset("-—–第")
 _CAPTION = re.compile(r"^第二十条\s*第\s*[（(]")
 _NUMBER = re.compile(r"^[-+]?[\d,，.]+%?$|^[/—-]$")
 _NUMBER_WORD = re.compile(r"[-+]?\d[\d,.]*")
@@ -43,8 +44,7 @@ _LABEL_CHUNK = 24
 _GLUED_DIGITS = re.compile(r"[\u4e00-\u9fff）”]\d{3,}$")
 
 
-@dataclass(frozen=True)
-class LineToken:
+class LineToken(NamedTuple):  # a tuple: one is made per line, three times as fast as a dataclass
     type: str
     line: int  # 1-based
     text: str  # the normalised line, as is
@@ -86,7 +86,9 @@ def _named_date_line(text: str) -> bool:
 
 
 def is_footer(text: str) -> bool:
-    return bool(_FOOTER.match(text.strip().strip("\f").strip()))
+    bare = text.strip().strip("\f").strip()
+    # the first character decides most lines without the pattern (called on every line)
+    return bare[:1] in _FOOTER_STARTS and bool(_FOOTER.match(bare))
 
 
 def heading_label(text: str) -> tuple[str, str] | None:

@@ -33,6 +33,21 @@ from reportlint.parse.tree import (
     piece_of,
 )
 
+_TABLE_LINES = ("CELL", "GAP")
+
+
+class _TableToken(Token):
+    """One TABLE token for a run of table lines: ``lines`` holds their CELL and GAP tokens."""
+
+    __slots__ = ("lines",)
+    lines: tuple[LineToken, ...]
+
+
+def _table_token(run: list[LineToken]) -> _TableToken:
+    token = _TableToken("TABLE", run[0].text, None, run[0].line, 1)
+    token.lines = tuple(run)
+    return token
+
 
 class _LineTokenLexer(Lexer):
     """Feeds the classified line tokens to the parser unchanged."""
@@ -59,18 +74,6 @@ def _cache_file(grammar_text: str, name: str = "report") -> str | None:
 cache_file = _cache_file  # also used by the relation language (reportlint.tables.relations)
 
 
-@cache
-def _parser() -> Lark:
-    text = grammar_path("report.lark").read_text(encoding="utf-8")
-    return Lark(
-        text,
-        parser="lalr",
-        lexer=_LineTokenLexer,
-        propagate_positions=False,
-        cache=_cache_file(text),
-    )
-
-
 def _pieces(tokens: list[Token]) -> tuple[Piece, ...]:
     return tuple(piece_of(t.line or 0, str(t)) for t in tokens)
 
@@ -94,12 +97,13 @@ class _ToTree(Transformer[Token, Document]):
     def image(self, children: list[Token]) -> Image:
         return Image(piece_of(children[0].line or 0, str(children[0])))
 
-    def table(self, children: list[Token]) -> Table:
-        cells = [t for t in children if t.type == "CELL"]
-        lines = tuple(Piece(t.line or 0, 1, str(t)) for t in cells)
+    def table(self, children: list[_TableToken]) -> Table:
+        run = children[0].lines
+        cells = [t for t in run if t.type == "CELL"]
+        lines = tuple(Piece(t.line, 1, t.text) for t in cells)
         first, last = cells[0], cells[-1]
-        span = Span(first.line or 0, 1, last.line or 0, len(str(last)) + 1)
-        gaps = tuple(t.line or 0 for t in children if t.type == "GAP")
+        span = Span(first.line, 1, last.line, len(last.text) + 1)
+        gaps = tuple(t.line for t in run if t.type == "GAP")
         return Table(lines, span, gaps)
 
     def section(self, children: list[Any]) -> Section:
@@ -124,8 +128,38 @@ class _ToTree(Transformer[Token, Document]):
         return Document(title, preamble, sections, signature, line_count=0, toc=toc)
 
 
+@cache
+def _parser() -> Lark:
+    """The LALR parser, building the document as it reduces (``transformer``): no parse tree
+    is built and walked a second time."""
+    text = grammar_path("report.lark").read_text(encoding="utf-8")
+    return Lark(
+        text,
+        parser="lalr",
+        lexer=_LineTokenLexer,
+        propagate_positions=False,
+        cache=_cache_file(text),
+        transformer=_ToTree(),
+    )
+
+
 def _lark_tokens(tokens: list[LineToken]) -> list[Token]:
-    return [Token(t.type, t.text, line=t.line, column=1) for t in tokens]
+    """The parser's tokens: one per line, but one TABLE per run of table lines that opens
+    with a CELL (a GAP never comes first: the classifier emits one only before a CELL)."""
+    found: list[Token] = []
+    run: list[LineToken] = []
+    for token in tokens:
+        if token.type in _TABLE_LINES and (run or token.type == "CELL"):
+            run.append(token)
+            continue
+        if run:
+            found.append(_table_token(run))
+            run = []
+        # positional arguments: Token's keyword path costs twice as much
+        found.append(Token(token.type, token.text, None, token.line, 1))
+    if run:
+        found.append(_table_token(run))
+    return found
 
 
 def _with_keys(document: Document, lines: tuple[str, ...], catalogue: Catalogue) -> Document:
@@ -146,8 +180,7 @@ def parse(lines: tuple[str, ...], catalogue: Catalogue) -> Document:
     tokens = classify(lines, catalogue)
     if not tokens:
         return Document(None, (), (), None, len(lines))
-    tree = _parser().parse(_lark_tokens(tokens))
-    document = _ToTree().transform(tree)
+    document: Document = _parser().parse(_lark_tokens(tokens))  # type: ignore[assignment]
     return _with_keys(document, lines, catalogue)
 
 

@@ -7,6 +7,7 @@ code points). Rules never see Lark: only these records.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from reportlint.model import Span
 
@@ -50,7 +51,9 @@ class TextBlock:
 
     pieces: tuple[Piece, ...]
 
-    @property
+    # Records are frozen: what is derived from them is computed once, on first use (the
+    # rules read a block's text and a document's paragraphs many times each).
+    @cached_property
     def text(self) -> str:
         return "".join(p.text for p in self.pieces)
 
@@ -148,15 +151,15 @@ class Section:
     key: str | None  # the catalogue key of the section this heading names, if any
     span: Span
 
-    @property
+    @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Paragraph))
 
-    @property
+    @cached_property
     def tables(self) -> tuple[Table, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Table))
 
-    @property
+    @cached_property
     def images(self) -> tuple[Image, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Image))
 
@@ -177,14 +180,14 @@ class Document:
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
 
-    @property
+    @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         found = [b for b in self.preamble if isinstance(b, Paragraph)]
         for section in self.sections:
             found.extend(section.paragraphs)
         return tuple(found)
 
-    @property
+    @cached_property
     def tables(self) -> tuple[Table, ...]:
         found = [b for b in self.preamble if isinstance(b, Table)]
         for section in self.sections:

@@ -6,6 +6,8 @@ changes string lengths. Here each character maps to exactly one character.
 
 from __future__ import annotations
 
+import re
+
 _FULLWIDTH_ASCII = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULLWIDTH_ASCII.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
@@ -40,6 +42,16 @@ _OTHER = {
 TABLE = str.maketrans({**_FULLWIDTH_ASCII, **_DASHES, **_SPACES, **_OTHER})
 
 
+# str.translate looks every character up in TABLE (about 75 ns each for Chinese text); the
+# pattern finds the few look-alikes a report holds in C, and only they are replaced.
+_LOOKALIKE = re.compile("[" + re.escape("".join(chr(c) for c in TABLE)) + "]")
+
+
+def _replaced(found: re.Match[str]) -> str:
+    return str(TABLE[ord(found.group())])
+
+
 def normalize(line: str) -> str:
-    """Return ``line`` with look-alike characters replaced; ``len`` is unchanged."""
-    return line.translate(TABLE)
+    """Return ``line`` with look-alike characters replaced; ``len`` is unchanged (a whole text
+    too: no line break is replaced)."""
+    return _LOOKALIKE.sub(_replaced, line)

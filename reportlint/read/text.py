@@ -7,6 +7,7 @@ strict UTF-8; strict GB18030 (never plain GBK, which fails on U+2002 and friends
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import replace
 
 from reportlint.errors import InputProblem
@@ -24,6 +25,7 @@ _BOMS = (
 
 # Control characters that never occur in a text report; many of them mean binary junk.
 _JUNK = {chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\f\v"} | {"\x7f", "\ufffd"}
+_JUNK_PATTERN = re.compile("[" + re.escape("".join(sorted(_JUNK))) + "]")
 
 
 def _bom_encoding(data: bytes) -> tuple[str, bytes] | None:
@@ -107,7 +109,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    junk = sum(1 for ch in sample if ch in _JUNK)
+    junk = len(_JUNK_PATTERN.findall(sample))
     return "\x00" in sample or junk > max(2, len(sample) // 100)
 
 
@@ -124,7 +126,7 @@ def source_from_text(path: str, text: str, kind: str = "text") -> Source:
     raw = split_lines(text)
     if not any(line.strip() for line in raw):
         raise InputProblem("E002", "文件没有可读的文本内容（空文件）")
-    return Source(path=path, lines=tuple(normalize(line) for line in raw), raw_lines=raw, kind=kind)
+    return Source(path=path, lines=split_lines(normalize(text)), raw_lines=raw, kind=kind)
 
 
 def read_text(path: str, data: bytes) -> Source:

@@ -129,17 +129,8 @@ def _value_rows(rows: Sequence[RawRow], index: Mapping[str, RowSpec]) -> list[Va
     return found
 
 
-def _index(template: TableTemplate) -> dict[str, RowSpec]:
-    index: dict[str, RowSpec] = {}
-    for spec in template.rows:
-        for key in spec.keys:
-            index.setdefault(key, spec)
-    return index
-
-
 def _match_rows(rows: list[tuple[RawRow, str]], template: TableTemplate) -> list[_Match]:
-    index = _index(template)
-    position = {spec.key: i for i, spec in enumerate(template.rows)}
+    index, position = template.by_label, template.position
     exact: list[RowSpec | None] = []
     taken: set[str] = set()
     for row, label in rows:
@@ -204,6 +195,8 @@ def _widen(match: _Match) -> RawRow:
     """A cell-per-line or pipe row whose value cell holds words (``十三``) reads them as a
     label; give such cells back to the values while the shorter label still names the row."""
     row, width = match.row, len(match.spec.columns)
+    if len(row.values) >= width:
+        return row  # nothing to give back (most rows)
     labels, values = list(row.labels), list(row.values)
     while len(values) < width and len(labels) > 1 and not row.glued:
         if row_key(" ".join(p.text for p in labels[:-1])) not in match.spec.keys:
@@ -272,7 +265,7 @@ class _Binder:
         self.out.fit += 2 * width
 
     def _rows(self) -> None:
-        index = _index(self.template)
+        index = self.template.by_label
         found = _value_rows(self.rows, index)
         if not found:
             self.out.empty = True
@@ -351,7 +344,7 @@ class _Binder:
 
 
 def evidence_hits(template: TableTemplate, lines: Sequence[tuple[int, str]]) -> list[str]:
-    text = label_key("".join(t for _, t in lines))
+    text = label_key("".join([t for _, t in lines]))
     return [e for e in template.evidence if label_key(e) in text]
 
 

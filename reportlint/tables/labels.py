@@ -21,6 +21,7 @@ def leaf(label: str) -> str:
     return label[starts[-1]:] if starts else label
 
 
+@lru_cache(maxsize=8192)  # labels repeat across rows, templates and reports
 def row_key(label: str) -> str:
     return label_key(leaf(label))
 
@@ -46,7 +47,7 @@ def contains_at_least(fragment: str, canonical: str, share: float) -> bool:
     can only hold fewer): most labels compared are plainly other labels."""
     if fragment:
         present = _characters(canonical)
-        if sum(ch in present for ch in fragment) / len(fragment) < share:
+        if sum(map(present.__contains__, fragment)) / len(fragment) < share:
             return False
     return containment(fragment, canonical) >= share
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import cache
 
 from reportlint.model import Span
 from reportlint.parse.tree import Piece, Section, Table
@@ -22,19 +21,14 @@ from reportlint.tables.template import TableTemplate, label_key
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*|\t|\s{2,}")
 _VALUE = re.compile(r"^[-+－]?[\d０-９,，.．]+%?$|^[/—-]$")
+_HAN = re.compile("[\u4e00-\u9fff]")  # a cell with words holds a Chinese character
 _CLOSE = 0.85  # a cell this much inside a template word names it (a typo, a wrapped label)
 _MIN_KEY = 2
 _MIN_FRAGMENT = 4
 
 
-@cache
-def _vocabulary(templates: tuple[TableTemplate, ...]) -> frozenset[str]:
-    words: set[str] = set()
-    for template in templates:
-        words.update(key for spec in template.rows for key in spec.keys)
-        words.update(label_key(spec.caption) for spec in template.rows if spec.caption)
-        words.update(label_key(column.label) for column in template.columns)
-        words.update(label_key(word) for word in template.evidence)
+def _vocabulary(templates: Sequence[TableTemplate]) -> frozenset[str]:
+    words = frozenset[str]().union(*(template.words for template in templates))
     return frozenset(w for w in words if len(w) >= _MIN_KEY)
 
 
@@ -43,7 +37,7 @@ def _cells(text: str) -> list[str]:
 
 
 def _wordy(cell: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in cell)
+    return _HAN.search(cell) is not None
 
 
 def _names_template(cell: str, words: frozenset[str]) -> bool:
@@ -81,7 +75,8 @@ def _segments(table: Table) -> list[list[Piece]]:
     segments: list[list[Piece]] = [[]]
     previous = table.lines[0].line
     for piece in table.lines:
-        if segments[-1] and any(g in gaps for g in range(previous + 1, piece.line)):
+        if segments[-1] and piece.line > previous + 1 \
+                and any(g in gaps for g in range(previous + 1, piece.line)):
             segments.append([])
         segments[-1].append(piece)
         previous = piece.line
@@ -112,7 +107,7 @@ def _split_tail(table: Table, words: frozenset[str]) -> tuple[Table, Table | Non
 def split_local(section: Section,
                 templates: Sequence[TableTemplate]) -> tuple[Section, list[Table]]:
     """The section with its local tables taken out, and those tables."""
-    words = _vocabulary(tuple(templates))
+    words = _vocabulary(templates)
     tables = section.tables
     matching = [t for t in tables if _matches(t.lines, words)]
     if not matching:

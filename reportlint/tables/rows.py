@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from reportlint.parse.lines import is_footer
 from reportlint.parse.tree import Piece
 from reportlint.tables.numbers import VALUE_TOKEN
 
 _TOKEN = re.compile(r"\S+")
+_SPACES = re.compile(r"\s+")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _GLUED = re.compile(r"^(.*[^\d\s.,+\-/])(\d+(?:\.\d+)?)$")
@@ -35,13 +37,13 @@ class RawRow:
     # values (``&nbsp;`` where 0 is meant) when the row is short of values.
     blanks: tuple[Piece, ...] = ()
 
-    @property
+    @cached_property  # read several times per row by each template's binding
     def label(self) -> str:
         return " ".join(p.text for p in self.labels)
 
 
 def _is_value(text: str) -> bool:
-    return bool(VALUE_TOKEN.match(re.sub(r"\s+", "", text)))
+    return bool(VALUE_TOKEN.match(_SPACES.sub("", text)))
 
 
 def _cell(line: int, start: int, text: str) -> Piece:

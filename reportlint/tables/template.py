@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from reportlint.common.datacache import once_per_data
@@ -58,7 +58,7 @@ class RowSpec:
     caption: str = ""
     tags: tuple[str, ...] = ()
 
-    @property
+    @cached_property  # computed once per loaded template, not per report
     def keys(self) -> tuple[str, ...]:
         return (label_key(self.label), *(label_key(v) for v in self.variants))
 
@@ -76,13 +76,57 @@ class TableTemplate:
     run_together: str | None
 
     def column(self, key: str) -> ColumnSpec:
-        return next(c for c in self.columns if c.key == key)
+        return self._columns[key]
 
     def row(self, key: str) -> RowSpec | None:
-        return next((r for r in self.rows if r.key == key), None)
+        return self._rows.get(key)
+
+    # The lookups below are built once per loaded template (each report binds every table
+    # against every version's template, cell by cell).
+    @cached_property
+    def _columns(self) -> dict[str, ColumnSpec]:
+        return {c.key: c for c in self.columns}
+
+    @cached_property
+    def _rows(self) -> dict[str, RowSpec]:
+        return {r.key: r for r in self.rows}
+
+    @cached_property
+    def _tagged(self) -> dict[str, tuple[RowSpec, ...]]:
+        """The rows of each tag, in table order (relations sum them per instance)."""
+        found: dict[str, list[RowSpec]] = {}
+        for spec in self.rows:
+            for tag in dict.fromkeys(spec.tags):
+                found.setdefault(tag, []).append(spec)
+        return {tag: tuple(specs) for tag, specs in found.items()}
+
+    @cached_property
+    def by_label(self) -> dict[str, RowSpec]:
+        """Rows by each label they are written with (``RowSpec.keys``), the first row
+        winning a label two rows share."""
+        index: dict[str, RowSpec] = {}
+        for spec in self.rows:
+            for key in spec.keys:
+                index.setdefault(key, spec)
+        return index
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every label the table is written with, compared as labels are (``label_key``):
+        its rows' labels and variants, row captions, column labels and evidence words."""
+        words = {key for spec in self.rows for key in spec.keys}
+        words.update(label_key(spec.caption) for spec in self.rows if spec.caption)
+        words.update(label_key(column.label) for column in self.columns)
+        words.update(label_key(word) for word in self.evidence)
+        return frozenset(words)
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Each row's place in the table, by row key."""
+        return {spec.key: i for i, spec in enumerate(self.rows)}
 
     def tagged(self, tag: str) -> tuple[RowSpec, ...]:
-        return tuple(r for r in self.rows if tag in r.tags)
+        return self._tagged.get(tag, ())
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,7 @@ def _about_else(text: str, match: Matched, statement: Mapping[str, Any]) -> bool
     return any(word in lead for word in statement.get("unless") or ())
 
 
+_ANY_DIGIT = re.compile(r"\d")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 
@@ -104,12 +105,12 @@ def _other_time(ctx: Context, text: str, start: int, spec: Mapping[str, Any] | N
 def prose_table(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     statements = _data(ctx, params["data"])
     other_time = _data(ctx, params["other_time"]) if params.get("other_time") else None
+    checked = [(s, cells) for s in statements if (cells := _cells(ctx, s["cells"])) is not None]
     for block in ctx.document.paragraphs:
+        if not checked or not _ANY_DIGIT.search(block.text):
+            continue  # a statement's number (group n) has digits: nothing to compare here
         claimed: set[int] = set()
-        for statement in statements:
-            cells = _cells(ctx, statement["cells"])
-            if cells is None:
-                continue
+        for statement, cells in checked:
             for pattern in statement["patterns"]:
                 for match in regex(pattern).finditer(block.text):
                     if match.start("n") in claimed or _part_of_a_number(
