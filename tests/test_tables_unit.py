@@ -124,3 +124,25 @@ def test_parse_command_lists_the_bound_cells(capsys: pytest.CaptureFixture[str])
     rows = [line.split() for line in out.splitlines() if line.startswith("    new ")]
     assert ["new", "natural", "1", "line", "103:2"] in rows
     assert "table4 bound 2019 at 350:2 (15 cells)" in out
+
+
+def test_cells_split_as_the_separator_pattern_says() -> None:
+    """``split_cells`` is ``re.split(r"\\s*\\|\\s*|\\t|\\s{2,}")`` in linear time: the same
+    pieces on every string of blanks, pipes, tabs and text up to length 12."""
+    import random
+    import re
+
+    from reportlint.tables.local import split_cells
+
+    spec = re.compile(r"\s*\|\s*|\t|\s{2,}")
+    choose = random.Random(7)
+    alphabet = [" ", "\t", "|", "a", "自", "\u3000", "\n", "5", "\x1c", "\xa0"]
+    for _ in range(50_000):
+        text = "".join(choose.choice(alphabet) for _ in range(choose.randint(0, 12)))
+        assert split_cells(text) == spec.split(text), repr(text)
+
+
+def test_a_long_run_of_blanks_is_one_separator() -> None:
+    from reportlint.tables.local import split_cells
+
+    assert split_cells("申请" + " " * 100_000 + "5 | 6") == ["申请", "5", "6"]
