@@ -49,3 +49,35 @@ def test_spans_and_texts() -> None:
     assert flagged_text(lines, Span(2, 11, 2, 13)) == "12"
     assert flagged_text(lines, Span(1, 2, 2, 3)) == "一行"
     assert line_text(lines, 9) == ""
+
+
+def test_columns_count_each_character_as_its_unit() -> None:
+    """Every column of random lines (BMP and astral characters, CJK, tabs, controls,
+    combining marks) against a count character by character."""
+    import random
+    import unicodedata
+
+    from reportlint.output.columns import TAB_STOP, byte_column, display_column, utf16_column
+
+    def cells(prefix: str) -> int:
+        count = 0
+        for ch in prefix:
+            if ch == "\t":
+                count += TAB_STOP - count % TAB_STOP
+            elif (ch < " " and ch != "\t") or ch == "\x7f":
+                count += 2
+            elif not unicodedata.combining(ch):
+                count += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return count
+
+    choose = random.Random(5)
+    alphabet = ["a", "自", "\U00020000", "\t", "\x0c", "\u0301", "ｱ", " "]
+    for _ in range(2_000):
+        line = "".join(choose.choice(alphabet) for _ in range(choose.randint(0, 20)))
+        for column in range(1, len(line) + 3):
+            prefix = line[:column - 1]
+            past = column - 1 - len(prefix)
+            assert utf16_column(line, column) == 1 + sum(
+                2 if ord(ch) > 0xFFFF else 1 for ch in prefix) + past
+            assert byte_column(line, column) == 1 + len(prefix.encode()) + past
+            assert display_column(line, column) == 1 + cells(prefix) + past

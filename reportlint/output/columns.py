@@ -10,52 +10,60 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from reportlint.model import Span
 
 TAB_STOP = 8  # GCC (-ftabstop), GNU coding standards and Vim's %v count tabs to stop 8
 
 
-def _utf16(ch: str) -> int:
-    return 2 if ord(ch) > 0xFFFF else 1
-
-
-def _utf8(ch: str) -> int:
-    return len(ch.encode("utf-8", "surrogatepass"))
-
-
-def _convert(line: str, column: int, width: Callable[[str], int]) -> int:
+def _beyond(line: str, column: int) -> tuple[str, int]:
     # Columns past the end of the line (an end column one past the last character, a point
     # after a short line) keep counting one unit per missing character.
     prefix = line[: max(column - 1, 0)]
-    beyond = max(column - 1 - len(prefix), 0)
-    return 1 + sum(width(ch) for ch in prefix) + beyond
+    return prefix, max(column - 1 - len(prefix), 0)
 
 
 def utf16_column(line: str, column: int) -> int:
     """A 1-based code-point column as a 1-based UTF-16 code-unit column (SARIF, LSP)."""
-    return _convert(line, column, _utf16)
+    prefix, beyond = _beyond(line, column)
+    # encoded, not counted in Python: a long line with many diagnostics stays cheap
+    return 1 + len(prefix.encode("utf-16-le", "surrogatepass")) // 2 + beyond
 
 
 def byte_column(line: str, column: int) -> int:
     """A 1-based code-point column as a 1-based UTF-8 byte column (Vim's ``%c``)."""
-    return _convert(line, column, _utf8)
+    prefix, beyond = _beyond(line, column)
+    return 1 + len(prefix.encode("utf-8", "surrogatepass")) + beyond
+
+
+def _cell_width(ch: str, cells: int) -> int:
+    if ch == "\t":
+        return TAB_STOP - cells % TAB_STOP
+    if is_control(ch):
+        return 2  # shown as ^L, ^[ by Vim and Emacs (the form feed pdftotext puts)
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+@lru_cache(maxsize=4)
+def _cells_before(line: str) -> tuple[int, ...]:
+    """The screen cells before each character of the line, and after its last: counted once
+    per line, however many diagnostics it has."""
+    cells, found = 0, [0]
+    for ch in line:
+        cells += _cell_width(ch, cells)
+        found.append(cells)
+    return tuple(found)
 
 
 def display_column(line: str, column: int) -> int:
     """A 1-based code-point column as a 1-based screen column: CJK two cells, combining
     marks none, control characters two (``^L``), tabs to the next multiple of eight (GCC's
     default column unit, GNU style, Emacs' compilation mode and Vim's ``%v``)."""
-    cells = 0
-    prefix = line[: max(column - 1, 0)]
-    for ch in prefix:
-        if ch == "\t":
-            cells += TAB_STOP - cells % TAB_STOP
-        elif is_control(ch):
-            cells += 2  # shown as ^L, ^[ by Vim and Emacs (the form feed pdftotext puts)
-        elif not unicodedata.combining(ch):
-            cells += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-    return 1 + cells + max(column - 1 - len(prefix), 0)
+    prefix, beyond = _beyond(line, column)
+    return 1 + _cells_before(line)[len(prefix)] + beyond
 
 
 def is_control(ch: str) -> bool:
