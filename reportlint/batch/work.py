@@ -106,10 +106,10 @@ def _attachment_named(outcome: Outcome, job: Job, data: bytes) -> Outcome:
 def _is_file(job: Job) -> Callable[[str], bool]:
     """Whether a file of that name lies beside the page: as the client listed the page's
     folder for a worker elsewhere, as fsspec lists it for a URL, else on this machine."""
-    if job.beside is None and job.path is not None and is_url(job.path):
-        return frozenset(names_beside(job.path, job.name)).__contains__
     if job.beside is not None:
         return frozenset(job.beside).__contains__
+    if job.path is not None and is_url(job.path):
+        return frozenset(names_beside(job.path, job.name)).__contains__
     return os.path.isfile
 
 
