@@ -13,7 +13,6 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import partial
 from typing import Any, TypeVar, cast
 
 from reportlint.batch.jobs import Job, Plan
@@ -73,7 +72,7 @@ class DaskCluster:
         try:
             client.run(forget)  # long-lived workers: read configuration and packs afresh
             sent = (self._prepared(item) for item in items)
-            yield from _ordered(client, fn, sent, _window(client), _shared(client, fn))
+            yield from _ordered(client, fn, sent, _window(client))
         finally:
             cluster = client.cluster if self.address == LOCAL else None
             client.close()
@@ -91,29 +90,20 @@ def _window(client: Any) -> int:
     return max(1, len(client.scheduler_info().get("workers", {}))) * WINDOW_PER_WORKER
 
 
-def _ordered(client: Any, fn: Callable[[T], R], items: Iterable[T], window: int,
-             shared: tuple[Callable[..., R], dict[str, Any]]) -> Iterator[R]:
+def _ordered(client: Any, fn: Callable[[T], R], items: Iterable[T],
+             window: int) -> Iterator[R]:
     pending: deque[Any] = deque()
     source = iter(items)
     for item in source:
-        pending.append(_submit(client, fn, item, shared))
+        pending.append(_submit(client, fn, item))
         if len(pending) >= window:
             break
     while pending:
         result: R = pending.popleft().result()
         for item in source:
-            pending.append(_submit(client, fn, item, shared))
+            pending.append(_submit(client, fn, item))
             break
         yield result
-
-
-def _shared(client: Any, fn: Callable[[T], R]) -> tuple[Callable[..., R], dict[str, Any]]:
-    """``fn`` without its keyword arguments, and those sent to every worker once: the run's
-    plan, with a batch's pairs as large as the batch, would go with every task otherwise."""
-    if not isinstance(fn, partial) or fn.args or not fn.keywords:
-        return fn, {}
-    sent = client.scatter(list(fn.keywords.values()), broadcast=True)
-    return fn.func, dict(zip(fn.keywords, sent, strict=True))
 
 
 @dataclass(frozen=True)
@@ -124,14 +114,12 @@ class _Done:
         return self.value
 
 
-def _submit(client: Any, fn: Callable[[T], R], item: T,
-            shared: tuple[Callable[..., R], dict[str, Any]]) -> Any:
+def _submit(client: Any, fn: Callable[[T], R], item: T) -> Any:
     """A part of a web article split over pages reads its sibling pages by the names the
     client was given: it is linted here (such articles are rare)."""
     if isinstance(item, Job) and item.article:
         return _Done(fn(item))
-    function, keywords = shared
-    return client.submit(function, item, pure=False, **keywords)
+    return client.submit(fn, item, pure=False)
 
 
 def for_workers(job: Job, ship_bytes: bool,
