@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from reportlint.model import Span
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A run of text on one line: the stripped content of a physical line."""
+class Piece(NamedTuple):
+    """A run of text on one line: the stripped content of a physical line. (A tuple, as
+    ``Span``: the classifier and the table layer make one per line and per cell.)"""
 
     line: int
     column: int

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlint.model import Span
 from reportlint.tables.template import TableTemplate
@@ -13,8 +13,10 @@ from reportlint.tables.template import TableTemplate
 BOUND, UNRECOVERABLE = "bound", "unrecoverable"
 
 
-@dataclass(frozen=True)
-class BoundCell:
+class BoundCell(NamedTuple):
+    """A value cell bound to its (row, column). A tuple, not a frozen dataclass: a report has
+    hundreds, and a tuple is made in a fifth of the time."""
+
     table: str
     row: str
     column: str
