@@ -18,7 +18,7 @@ from typing import NamedTuple
 from reportlint.parse.catalogue import Catalogue, HeadingMatch, compact
 from reportlint.parse.dates import DATE
 from reportlint.parse.toc import find_toc
-from reportlint.read.images import is_image_line
+from reportlint.read.images import IMAGE_MARK, is_image_line
 
 # Markdown may mark a heading (``## 二、…``) or make it bold (``**二、…**``). Every pattern
 # here is linear in the line length: no two adjacent repeats can share characters (a line of
@@ -42,6 +42,10 @@ _MAX_HEADING = 32
 _SHORT_TABLE_LINE = 25
 _LABEL_CHUNK = 24
 _GLUED_DIGITS = re.compile(r"[\u4e00-\u9fff）”]\d{3,}$")
+# What a stripped line must start with to be numbered as a heading (``_NUMBERED``) or to be
+# a picture's marker: most lines are decided by their first character, without a pattern.
+_HEADING_STARTS = frozenset("#*一二三四五六七八九十")
+_IMAGE_START = IMAGE_MARK[:1]
 
 
 class LineToken(NamedTuple):  # a tuple: one is made per line, three times as fast as a dataclass
@@ -86,7 +90,7 @@ def _named_date_line(text: str) -> bool:
 
 
 def is_footer(text: str) -> bool:
-    bare = text.strip().strip("\f").strip()
+    bare = text.strip()  # a form feed is whitespace too
     # the first character decides most lines without the pattern (called on every line)
     return bare[:1] in _FOOTER_STARTS and bool(_FOOTER.match(bare))
 
@@ -108,9 +112,9 @@ def _without_bold_end(label: str) -> str:
 
 
 def _strong_table_line(raw: str) -> bool:
-    stripped = raw.strip()
     if raw.startswith("\t"):
         return True  # tab-prefixed cells, including lines holding only a tab (empty cells)
+    stripped = raw.strip()
     return stripped.startswith("|") or bool(_CAPTION.match(stripped))
 
 
@@ -205,9 +209,11 @@ class _Classifier:
         self.toc: frozenset[int] = frozenset()
 
     def emit(self, kind: str, index: int) -> None:
-        if kind == "CELL" and self.pending_gaps:
-            self.tokens.extend(LineToken("GAP", i + 1, self.lines[i]) for i in self.pending_gaps)
-        self.pending_gaps = []
+        if self.pending_gaps:
+            if kind == "CELL":
+                self.tokens.extend(LineToken("GAP", i + 1, self.lines[i])
+                                   for i in self.pending_gaps)
+            self.pending_gaps = []
         self.tokens.append(LineToken(kind, index + 1, self.lines[index]))
 
     def run(self) -> list[LineToken]:
@@ -246,18 +252,19 @@ class _Classifier:
 
     def _body_line(self, index: int) -> None:
         raw = self.lines[index]
-        if is_blank(raw) and "\t" not in raw:
+        first = raw.strip()[:1]
+        if not first and "\t" not in raw:
             if self.in_table:
                 self.pending_gaps.append(index)
             return
         if index in self.toc:
             self.emit("TOC", index)
             return
-        if is_image_line(raw):
+        if first == _IMAGE_START and is_image_line(raw):
             self.emit("IMAGE", index)
             self.in_table = False
             return
-        if self._heading(raw):
+        if first in _HEADING_STARTS and self._heading(raw):
             self.emit("HEADING", index)
             self.in_table = False
             return
