@@ -95,10 +95,6 @@ class Binding:
 _MAX_LABEL_CELLS = 8
 
 
-def _has_values(row: RawRow) -> bool:
-    return any(v.text for v in row.values)
-
-
 def _names_row_first(row: RawRow, index: Mapping[str, RowSpec]) -> bool:
     """Leading cells that name a row, then cells with digits in words where its values go
     (``行政许可 | 约6``): a row whose values are not plain numbers (N301), not a label
@@ -116,7 +112,7 @@ def _value_rows(rows: Sequence[RawRow], index: Mapping[str, RowSpec]) -> list[Va
     pending: list[RawRow] = []
     for row in rows:
         exact_blank = bool(row.values) and row_key(row.label) in index
-        if not _has_values(row) and not exact_blank and not _names_row_first(row, index):
+        if not row.has_values and not exact_blank and not _names_row_first(row, index):
             if row.labels:
                 pending.append(row)
             continue
@@ -278,8 +274,7 @@ class _Binder:
         matches = _match_rows(value_rows, self.template)
         for match in matches:
             width = len(match.spec.columns)
-            texts = tuple(v.text for v in match.row.values)
-            if (match.row.glued and width > 1) or _run_together(texts, width):
+            if (match.row.glued and width > 1) or _run_together(match.row.texts, width):
                 self.out.unrecoverable = self.where
                 return
         matched = {id(m.row) for m in matches}
@@ -307,8 +302,7 @@ class _Binder:
     def _bind_row(self, match: _Match) -> None:
         spec, row = match.spec, _widen(match)
         width = len(spec.columns)
-        texts = tuple(v.text for v in row.values)
-        keep = _trim(texts, width)
+        keep = _trim(row.texts, width)
         label_span = (row.labels or row.values)[0].span
         self.out.rows.append((spec.key, label_span))
         self.out.fit += 2 if match.exact else 1
@@ -317,8 +311,8 @@ class _Binder:
                 "count": keep, "expected": width, "row": spec.label},
                 severity="error" if keep < width else "warning"))
             return
-        for column, piece in zip(spec.columns, row.values[:width], strict=True):
-            self.cell(spec.key, column, piece)
+        self.out.slots.extend((spec.key, column, piece) for column, piece
+                              in zip(spec.columns, row.values[:width], strict=True))
         if not match.exact and row.labels:
             self.out.inexact.append((spec.key, match.label, row.labels[0].span))
             self._inexact(match)
@@ -358,6 +352,14 @@ def bind_region(ctx: Context, template: TableTemplate, where: Region,
     return binding
 
 
+def fit_ceiling(template: TableTemplate, where: Region, rows: Sequence[RawRow]) -> int:
+    """The most ``bind_region`` can score binding ``rows`` to ``template``: every value row
+    (or the flat table's every column) bound exactly, with no problem."""
+    bound = len(template.columns) if template.layout == "flat" \
+        else min(len(_value_rows(rows, template.by_label)), len(template.rows))
+    return 2 * bound + 3 * len(evidence_hits(template, where.lines))
+
+
 def run_together_span(ctx: Context, template: TableTemplate,
                       paragraphs: Sequence[TextBlock]) -> Span | None:
     """Where the table's text sits in prose with its cells run together, if it does."""
@@ -373,14 +375,15 @@ def run_together_span(ctx: Context, template: TableTemplate,
 
 def _cells(binding: Binding) -> dict[tuple[str, str], BoundCell]:
     cells: dict[tuple[str, str], BoundCell] = {}
-    raw_lines = binding.raw_lines
-    for row, column, piece in binding.slots:
-        span = piece.span
-        raw_line = raw_lines[span.line - 1] if 0 < span.line <= len(raw_lines) else ""
-        raw_text = raw_line[span.column - 1:span.end_column - 1] or piece.text
-        parsed = parse_cell(piece.text, raw_text, binding.template.column(column).kind)
-        cells[(row, column)] = BoundCell(binding.template.key, row, column, raw_text,
-                                         parsed.value, span, parsed.status, parsed.note)
+    raw_lines, template = binding.raw_lines, binding.template
+    for row, column, (line, start, text) in binding.slots:
+        end = start + len(text)
+        raw_line = raw_lines[line - 1] if 0 < line <= len(raw_lines) else ""
+        raw_text = raw_line[start - 1:end - 1] or text
+        parsed = parse_cell(text, raw_text, template.column(column).kind)
+        cells[(row, column)] = BoundCell(template.key, row, column, raw_text, parsed.value,
+                                         Span(line, start, line, end), parsed.status,
+                                         parsed.note)
     return cells
 
 

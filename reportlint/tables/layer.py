@@ -17,13 +17,14 @@ from reportlint.tables.bind import (
     bind_region,
     evidence_hits,
     finish,
+    fit_ceiling,
     region,
     run_together_span,
 )
 from reportlint.tables.labels import row_key
 from reportlint.tables.local import split_local
 from reportlint.tables.records import UNRECOVERABLE, BoundTable
-from reportlint.tables.rows import raw_rows
+from reportlint.tables.rows import RawRow, raw_rows
 from reportlint.tables.template import FormatTemplate, TableTemplate, formats
 
 TABLE_ORDER = ("table2", "table3", "table4")
@@ -152,8 +153,7 @@ class _Layer:
             return
         where = region(self.ctx, section) if section is not None else None
         rows = raw_rows(where.lines) if where is not None else []
-        candidates = [(t.version, bind_region(self.ctx, t, where, rows)) for t in templates] \
-            if where is not None else []
+        candidates = self.bindings(templates, where, rows) if where is not None else []
         usable = [c for c in candidates if not c[1].empty]
         if not usable:
             self.absent(key, templates[0].name, section)
@@ -165,6 +165,24 @@ class _Layer:
             return
         self.note_version(key, version, binding, where)
         self.odd_rows(key, version, binding)
+
+    def bindings(self, templates: list[TableTemplate], where: Region,
+                 rows: list[RawRow]) -> list[tuple[str, Binding]]:
+        """The table bound to each version's template; after the preferred version's (the
+        report's, else its year's), another's only when it could fit better: ``_choose``
+        keeps the preferred binding on a tie, so a version whose ceiling is no higher would
+        be bound for nothing (most reports follow one template: each table is bound once)."""
+        preferred = self.main or self.default
+        if len(templates) < 2 or not any(t.version == preferred for t in templates):
+            return [(t.version, bind_region(self.ctx, t, where, rows)) for t in templates]
+        first = next(t for t in templates if t.version == preferred)
+        best = bind_region(self.ctx, first, where, rows)
+        found = [(first.version, best)]
+        for template in templates:
+            if template is not first and (best.empty or
+                                          fit_ceiling(template, where, rows) > best.fit):
+                found.append((template.version, bind_region(self.ctx, template, where, rows)))
+        return found
 
     def odd_rows(self, key: str, version: str, binding: Binding) -> None:
         """Rows whose label is exactly another version's label for the row (a 2021 表二 with

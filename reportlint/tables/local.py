@@ -20,6 +20,7 @@ from reportlint.tables.labels import contains_at_least
 from reportlint.tables.template import TableTemplate, label_key
 
 _VALUE = re.compile(r"^[-+－]?[\d０-９,，.．]+%?$|^[/—-]$")
+_SEPARATORS = re.compile(r"\s*\|\s*|\t|\s{2,}")
 _HAN = re.compile("[\u4e00-\u9fff]")  # a cell with words holds a Chinese character
 _CLOSE = 0.85  # a cell this much inside a template word names it (a typo, a wrapped label)
 _MIN_KEY = 2
@@ -63,7 +64,11 @@ def cell_separators(text: str) -> Iterator[tuple[int, int]]:
 
 
 def split_cells(text: str) -> list[str]:
-    """``text`` split at its cell separators (as ``re.split`` with that pattern)."""
+    """``text`` split at its cell separators (as ``re.split`` with that pattern). Without a
+    tab the pattern itself is linear (a run of blanks is tried once, and ``\\s{2,}`` then
+    takes it whole), and most lines have none: they are split by the engine."""
+    if "\t" not in text:
+        return _SEPARATORS.split(text)
     parts, start = [], 0
     for begin, end in cell_separators(text):
         parts.append(text[start:begin])
@@ -114,8 +119,8 @@ def _segments(table: Table) -> list[list[Piece]]:
     segments: list[list[Piece]] = [[]]
     previous = table.lines[0].line
     for piece in table.lines:
-        if segments[-1] and piece.line > previous + 1 \
-                and any(g in gaps for g in range(previous + 1, piece.line)):
+        if piece.line > previous + 1 and segments[-1] \
+                and not gaps.isdisjoint(range(previous + 1, piece.line)):
             segments.append([])
         segments[-1].append(piece)
         previous = piece.line

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from reportlint.parse.lines import is_footer
 from reportlint.parse.tree import Piece
@@ -37,11 +37,22 @@ class RawRow:
     # values (``&nbsp;`` where 0 is meant) when the row is short of values.
     blanks: tuple[Piece, ...] = ()
 
-    @cached_property  # read several times per row by each template's binding
+    # Read several times per row by each template's binding:
+    @cached_property
     def label(self) -> str:
         return " ".join(p.text for p in self.labels)
 
+    @cached_property
+    def texts(self) -> tuple[str, ...]:
+        """The value cells' texts."""
+        return tuple(p.text for p in self.values)
 
+    @cached_property
+    def has_values(self) -> bool:
+        return any(self.texts)
+
+
+@lru_cache(maxsize=4096)  # cells repeat ("0"): look at each spelling once
 def _is_value(text: str) -> bool:
     return bool(VALUE_TOKEN.match(_SPACES.sub("", text)))
 
@@ -126,16 +137,17 @@ def tab_rows(lines: Iterable[tuple[int, str]]) -> list[RawRow]:
             cells.clear()
 
     for number, text in lines:
-        if not text.strip() and "\t" not in text:
+        stripped = text.strip()
+        if not stripped and "\t" not in text:
             flush()
             continue
-        if is_footer(text):
+        if is_footer(stripped):
             continue
         if text.startswith("\t") or not cells:
-            cells.append(_cell(number, 0, text))
+            cells.append(Piece(number, len(text) - len(text.lstrip()) + 1, stripped))
         else:  # a cell wrapped onto a line of its own: same cell, keep the first position
             last = cells[-1]
-            cells[-1] = Piece(last.line, last.column, last.text + text.strip())
+            cells[-1] = Piece(last.line, last.column, last.text + stripped)
     flush()
     return rows
 
