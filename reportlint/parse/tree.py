@@ -7,9 +7,9 @@ code points). Rules never see Lark: only these records.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from typing import NamedTuple
 
+from reportlint.common.cached import cached
 from reportlint.model import Span
 
 
@@ -54,7 +54,7 @@ class TextBlock:
 
     # Records are frozen: what is derived from them is computed once, on first use (the
     # rules read a block's text and a document's paragraphs many times each).
-    @cached_property
+    @cached
     def text(self) -> str:
         return "".join(p.text for p in self.pieces)
 
@@ -152,15 +152,15 @@ class Section:
     key: str | None  # the catalogue key of the section this heading names, if any
     span: Span
 
-    @cached_property
+    @cached
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Paragraph))
 
-    @cached_property
+    @cached
     def tables(self) -> tuple[Table, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Table))
 
-    @cached_property
+    @cached
     def images(self) -> tuple[Image, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Image))
 
@@ -181,14 +181,14 @@ class Document:
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
 
-    @cached_property
+    @cached
     def paragraphs(self) -> tuple[Paragraph, ...]:
         found = [b for b in self.preamble if isinstance(b, Paragraph)]
         for section in self.sections:
             found.extend(section.paragraphs)
         return tuple(found)
 
-    @cached_property
+    @cached
     def tables(self) -> tuple[Table, ...]:
         found = [b for b in self.preamble if isinstance(b, Table)]
         for section in self.sections:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
-from reportlint.parse.lines import is_footer
+from reportlint.common.cached import cached
+from reportlint.parse.lines import FOOTER_STARTS, is_footer
 from reportlint.parse.tree import Piece
 from reportlint.tables.numbers import VALUE_TOKEN
 
@@ -38,16 +39,16 @@ class RawRow:
     blanks: tuple[Piece, ...] = ()
 
     # Read several times per row by each template's binding:
-    @cached_property
+    @cached
     def label(self) -> str:
         return " ".join(p.text for p in self.labels)
 
-    @cached_property
+    @cached
     def texts(self) -> tuple[str, ...]:
         """The value cells' texts."""
         return tuple(p.text for p in self.values)
 
-    @cached_property
+    @cached
     def has_values(self) -> bool:
         return any(self.texts)
 
@@ -141,7 +142,7 @@ def tab_rows(lines: Iterable[tuple[int, str]]) -> list[RawRow]:
         if not stripped and "\t" not in text:
             flush()
             continue
-        if is_footer(stripped):
+        if stripped[:1] in FOOTER_STARTS and is_footer(stripped):  # most lines: one test
             continue
         if text.startswith("\t") or not cells:
             cells.append(Piece(number, len(text) - len(text.lstrip()) + 1, stripped))
@@ -165,8 +166,11 @@ def line_rows(lines: Iterable[tuple[int, str]]) -> list[RawRow]:
 
 def raw_rows(lines: Sequence[tuple[int, str]]) -> list[RawRow]:
     """Rows of a region: ``lines`` are (line number, text), blank lines included."""
-    filled = [t for _, t in lines if t.strip()]
-    tabbed = sum(1 for t in filled if t.startswith("\t"))
-    if filled and tabbed * 2 > len(filled):
+    filled = tabbed = 0
+    for _, text in lines:
+        if text.strip():
+            filled += 1
+            tabbed += text.startswith("\t")
+    if filled and tabbed * 2 > filled:
         return tab_rows(lines)
     return line_rows(lines)
