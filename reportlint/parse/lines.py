@@ -30,7 +30,7 @@ _DATE_LINE = re.compile(
 )
 _DATE_LABEL = re.compile(r"^(?:发布|印发|成文|公开)?(?:日期|时间)\s*[:：]\s*")
 _FOOTER = re.compile(r"^[-—–]\s*\d{1,3}\s*[-—–]$|^第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?$")
-_FOOTER_STARTS = frozenset("-—–第")
+FOOTER_STARTS = frozenset("-—–第")  # what a footer line opens with (a cheap test first)
 _CAPTION = re.compile(r"^第二十条\s*第\s*[（(]")
 _NUMBER = re.compile(r"^[-+]?[\d,，.]+%?$|^[/—-]$")
 _NUMBER_WORD = re.compile(r"[-+]?\d[\d,.]*")
@@ -92,7 +92,7 @@ def _named_date_line(text: str) -> bool:
 def is_footer(text: str) -> bool:
     bare = text.strip()  # a form feed is whitespace too
     # the first character decides most lines without the pattern (called on every line)
-    return bare[:1] in _FOOTER_STARTS and bool(_FOOTER.match(bare))
+    return bare[:1] in FOOTER_STARTS and bool(_FOOTER.match(bare))
 
 
 def heading_label(text: str) -> tuple[str, str] | None:
@@ -268,7 +268,7 @@ class _Classifier:
             self.emit("HEADING", index)
             self.in_table = False
             return
-        if self._table_line(raw):
+        if raw.startswith("\t") or self._table_line(raw):  # tab-prefixed: a cell, at once
             self.emit("CELL", index)
             self.in_table = True
             return

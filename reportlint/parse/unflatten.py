@@ -21,6 +21,7 @@ from reportlint.parse.wrapped import rejoin_headings
 # Only lines at least this long are searched: a real heading line is far shorter.
 LONG_LINE = 300
 _NUMBERED = re.compile(r"([一二三四五六])\s*、")
+_NUMERALS = frozenset("一二三四五六七八九十")  # what ``_heading_pattern`` opens with
 _HEADING_ENDS = ("情况", "事项")  # every section heading of the catalogue ends with one
 _MAX_LABEL = 32
 
@@ -79,9 +80,10 @@ def _heading_then_text(line: str, pattern: re.Pattern[str], catalogue: Catalogue
     punctuation that closes it, when it names its section exactly under the section's own
     numeral (``二、其他事项：无。`` inside section 六 is a list item). Table lines (tab or pipe
     cells) are never cut."""
-    if line.startswith("\t") or line.lstrip().startswith("|"):
-        return []
-    indent = len(line) - len(line.lstrip())
+    body = line.lstrip()
+    if line.startswith("\t") or body[:1] not in _NUMERALS:
+        return []  # a table line, or no numeral where the heading pattern needs one
+    indent = len(line) - len(body)
     found = pattern.match(line, indent)
     numeral = _NUMBERED.match(line, indent)
     if found is None or numeral is None:

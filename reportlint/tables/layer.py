@@ -234,7 +234,8 @@ class _Layer:
         if section is None:
             return None
         lines = [TextBlock((piece_of(p.line, p.text),)) for t in section.tables
-                 for p in t.lines if len(p.text.strip()) >= FLATTENED_LINE]
+                 for p in t.lines
+                 if len(p.text) >= FLATTENED_LINE and len(p.text.strip()) >= FLATTENED_LINE]
         found = next((b for b in lines if run_together_span(self.ctx, template, [b])), None)
         return found.span if found is not None else None  # F207 points at the table
 
