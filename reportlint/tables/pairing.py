@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportlint.model import Span
 from reportlint.tables.rows import RawRow
@@ -19,8 +20,7 @@ from reportlint.tables.rows import RawRow
 _ITEM_START = re.compile(r"^\s*\d{1,2}\s*[.、．](?!\d)")
 
 
-@dataclass(frozen=True)
-class ValueRow:
+class ValueRow(NamedTuple):  # one per value row and template binding: a cheap record
     row: RawRow
     label: str  # its own label, or the label lines written above it
     pending: tuple[RawRow, ...]  # the label-only rows since the previous value row
