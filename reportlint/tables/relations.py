@@ -7,14 +7,15 @@ value the reported cell should have is solved from the equation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.common.resources import grammar_path
 from reportlint.tables.records import BoundCell, BoundTable
+from reportlint.tables.template import TableTemplate
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -28,6 +29,23 @@ class Ref:
     column: str
     tag: bool = False  # row names a tag: the sum of every row with it
     last: bool = False  # a cell of last year's report (``last(row.column)``)
+
+    # The names split once per parsed relation, not once per instance
+    @cached_property
+    def row_variable(self) -> str:
+        return self.row[1:] if self.row.startswith("$") else ""
+
+    @cached_property
+    def column_variable(self) -> str:
+        return self.column[1:] if self.column.startswith("$") else ""
+
+    def rows(self, template: TableTemplate | None, bindings: Mapping[str, str],
+             ) -> Iterable[str]:
+        """The keys of the rows named: a tag's rows in ``template`` (or the tag itself
+        without one), else the row, its variable bound."""
+        if self.tag and template is not None:
+            return template.tagged_keys(self.row)
+        return (bindings.get(self.row_variable, self.row) if self.row_variable else self.row,)
 
 
 @dataclass(frozen=True)
@@ -101,24 +119,30 @@ def _resolve(name: str, bindings: Mapping[str, str]) -> str:
     return bindings.get(name[1:], name) if name.startswith("$") else name
 
 
-def _cells(side: Side, this: BoundTable, bindings: Mapping[str, str],
-           last: BoundTable | None) -> Iterator[tuple[int, BoundCell] | None]:
+class _Sum(NamedTuple):
+    cells: list[tuple[int, BoundCell]]  # (+1 | -1, cell), each holding a number
+    value: Decimal
+
+
+def _sum(side: Side, this: BoundTable, bindings: Mapping[str, str],
+         last: BoundTable | None) -> _Sum | None:
+    """The cells of one side and its value; None when a cell is missing or not a number."""
+    cells: list[tuple[int, BoundCell]] = []
+    value = side.constant
     for sign, ref in side.terms:
         table = last if ref.last else this
         if table is None:
-            yield None
-            continue
-        template = table.template
-        column = _resolve(ref.column, bindings)
-        rows = [r.key for r in template.tagged(ref.row)] if ref.tag and template else \
-            [_resolve(ref.row, bindings)]
-        for row in rows:
-            found = table.cells.get((row, column))
-            yield (sign, found) if found is not None else None
-
-
-def _total(cells: list[tuple[int, BoundCell]], constant: Decimal) -> Decimal:
-    return sum((s * (c.value or Decimal(0)) for s, c in cells), constant)
+            return None
+        column = bindings.get(ref.column_variable, ref.column) if ref.column_variable \
+            else ref.column
+        for row in ref.rows(table.template, bindings):
+            cell = table.cells.get((row, column))
+            if cell is None or cell.value is None:
+                return None
+            cells.append((sign, cell))
+            # added or taken away, not multiplied by the sign: the same Decimal, half the work
+            value = value + cell.value if sign > 0 else value - cell.value
+    return _Sum(cells, value)
 
 
 def evaluate(relation: Relation, table: BoundTable, bindings: Mapping[str, str],
@@ -126,20 +150,17 @@ def evaluate(relation: Relation, table: BoundTable, bindings: Mapping[str, str],
     """The outcome of one instance, or None when a cell is missing or not a number
     (reported elsewhere: F205, N301). ``last``: the same table in last year's report, for
     the ``last(...)`` cells (without it, a relation naming one has no outcome)."""
-    left = list(_cells(relation.left, table, bindings, last))
-    right = list(_cells(relation.right, table, bindings, last))
-    if any(c is None or c[1].value is None for c in left + right):
+    left = _sum(relation.left, table, bindings, last)
+    right = _sum(relation.right, table, bindings, last) if left is not None else None
+    if left is None or right is None:
         return None
-    lcells = [c for c in left if c is not None]
-    rcells = [c for c in right if c is not None]
-    lv, rv = _total(lcells, relation.left.constant), _total(rcells, relation.right.constant)
-    holds = {"=": lv == rv, "<=": lv <= rv, ">=": lv >= rv}[relation.op]
-    row, column = _resolve(target[0], bindings), _resolve(target[1], bindings)
-    cell = table.cells.get((row, column))
+    lv, rv = left.value, right.value
+    holds = lv == rv if relation.op == "=" else lv <= rv if relation.op == "<=" else lv >= rv
+    cell = table.cells.get((_resolve(target[0], bindings), _resolve(target[1], bindings)))
     if cell is None or cell.value is None:
         return None
-    expected = _solve(cell, lcells, rcells, lv, rv)
-    involved = tuple(lcells + [(-s, c) for s, c in rcells])
+    expected = _solve(cell, left.cells, right.cells, lv, rv)
+    involved = tuple(left.cells + [(-s, c) for s, c in right.cells])
     return Outcome(holds, lv, rv, involved, cell, expected)
 
 
