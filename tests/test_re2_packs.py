@@ -10,6 +10,7 @@ import sys
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,6 +56,35 @@ def test_full_width_digits_and_the_ideographic_space() -> None:
 def test_spans_are_code_points() -> None:
     found = compile_linear("年(\\d+)").search("𠀀𠀀年12")
     assert found is not None and (found.start(), found.start(1), found.end(1)) == (2, 3, 5)
+
+
+_TEXTS = ("", "共\u3000２０２１\u3000件，其中𠀀𠀀年12件", "abab 件x",
+          "2020XX年某某单位（单位名称）")
+
+
+def _spans(found: Any, groups: int) -> list[tuple[int, int, str | None]] | None:
+    return None if found is None else [(found.start(g), found.end(g), found.group(g))
+                                       for g in range(groups + 1)]
+
+
+@pytest.mark.parametrize("pattern", [r"(\d+)\s*(件)?", r"(?P<n>[^，。]{1,3})年", r"某+|X", r"a*"])
+def test_matches_and_replacements_are_pythons(pattern: str) -> None:
+    """Spans in code points from any position, groups, every match, replacements: as
+    Python's engine gives them (RE2 answers in bytes, converted by common/linear)."""
+    linear, python = compile_linear(pattern), re.compile(pattern)
+    groups = python.groups
+    for text in _TEXTS:
+        for pos in range(len(text) + 1):
+            assert _spans(linear.search(text, pos), groups) == _spans(
+                python.search(text, pos), groups)
+            assert _spans(linear.match(text, pos), groups) == _spans(
+                python.match(text, pos), groups)
+        assert [_spans(m, groups) for m in linear.finditer(text)] == [
+            _spans(m, groups) for m in python.finditer(text)]
+        assert linear.findall(text) == python.findall(text)
+        assert linear.sub(lambda m: f"<{m.group()}>", text) == python.sub(
+            lambda m: f"<{m.group()}>", text)
+        assert linear.sub("", text, 1) == python.sub("", text, count=1)
 
 
 @pytest.mark.parametrize(("pattern", "python"), [
