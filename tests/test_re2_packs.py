@@ -16,7 +16,7 @@ import pytest
 
 from reportlint.batch.register import NameForms
 from reportlint.check.packs import load_rules
-from reportlint.common.linear import PatternError, compile_linear, translate
+from reportlint.common.linear import PatternError, compile_linear, pattern_set, translate
 from reportlint.errors import UsageError
 from reportlint.facts.contact import bad_parts, checker
 
@@ -85,6 +85,17 @@ def test_matches_and_replacements_are_pythons(pattern: str) -> None:
         assert linear.sub(lambda m: f"<{m.group()}>", text) == python.sub(
             lambda m: f"<{m.group()}>", text)
         assert linear.sub("", text, 1) == python.sub("", text, count=1)
+
+
+def test_a_pattern_set_names_the_patterns_that_match() -> None:
+    """The rules run only the patterns a set finds in a paragraph: it finds each one that
+    matches (anchors and empty matches included), and a text past its length gets all."""
+    patterns = (r"(?P<n>\d+)\s*件", "某某", r"^共", r"年$", r"x*", r"[（(]单位名称[）)]", "XX")
+    found = pattern_set(patterns)
+    for text in (*_TEXTS, "共\u3000２件年", "xx件共", "某" * 1300 + "某某"):
+        assert list(found.matching(text)) == [
+            i for i, p in enumerate(patterns) if compile_linear(p).search(text)]
+    assert list(found.matching("某" * 1400)) == list(range(len(patterns)))
 
 
 @pytest.mark.parametrize(("pattern", "python"), [

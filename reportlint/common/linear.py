@@ -47,7 +47,7 @@ class _Utf8:
         return end - start if self.ascii else len(self.data[start:end].decode("utf-8"))
 
     def byte_at(self, pos: int) -> int:
-        return pos if self.ascii else len(self.text[:pos].encode("utf-8"))
+        return pos if self.ascii or not pos else len(self.text[:pos].encode("utf-8"))
 
     def step(self, at: int, pos: int) -> int:
         """The byte offset after the character at code point ``pos`` (byte ``at``)."""
@@ -261,6 +261,41 @@ def translate(pattern: str) -> str:
             piece, at = char, at + 1
         out.append(piece)
     return "".join(out)
+
+
+class PatternSet:
+    """Several patterns searched in one pass over a text: which of them match somewhere in it,
+    so that a rule runs only those (most paragraphs match none of a rule's patterns)."""
+
+    # RE2's set has no fallback when its automaton runs out of memory: it answers "no match".
+    # A text of n bytes builds at most n + 1 states (each a few kilobytes), so a text up to
+    # this length fits the budget below, and a longer one is searched pattern by pattern.
+    _LONGEST = 4096
+    _BUDGET = 64 << 20  # bytes; taken only as states are built
+
+    __slots__ = ("_set", "everything")
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        options = re2.Options()
+        options.log_errors, options.max_mem = False, self._BUDGET
+        self._set = re2.Set.SearchSet(options)
+        for pattern in patterns:
+            self._set.Add(translate(pattern))
+        self._set.Compile()
+        self.everything = tuple(range(len(patterns)))
+
+    def matching(self, text: str) -> tuple[int, ...] | list[int]:
+        """The indexes of the patterns that match in ``text``, in order."""
+        data = _utf8(text).data
+        if len(data) > self._LONGEST:
+            return self.everything
+        return sorted(self._set.Match(data) or ())
+
+
+@lru_cache(maxsize=256)
+def pattern_set(patterns: tuple[str, ...]) -> PatternSet:
+    """``PatternSet(patterns)`` once per process (pack patterns, checked when it loads)."""
+    return PatternSet(patterns)
 
 
 def compile_linear(pattern: str) -> Compiled:
