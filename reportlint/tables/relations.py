@@ -7,10 +7,10 @@ value the reported cell should have is solved from the equation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache, cached_property
+from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportlint.common.resources import grammar_path
@@ -29,23 +29,6 @@ class Ref:
     column: str
     tag: bool = False  # row names a tag: the sum of every row with it
     last: bool = False  # a cell of last year's report (``last(row.column)``)
-
-    # The names split once per parsed relation, not once per instance
-    @cached_property
-    def row_variable(self) -> str:
-        return self.row[1:] if self.row.startswith("$") else ""
-
-    @cached_property
-    def column_variable(self) -> str:
-        return self.column[1:] if self.column.startswith("$") else ""
-
-    def rows(self, template: TableTemplate | None, bindings: Mapping[str, str],
-             ) -> Iterable[str]:
-        """The keys of the rows named: a tag's rows in ``template`` (or the tag itself
-        without one), else the row, its variable bound."""
-        if self.tag and template is not None:
-            return template.tagged_keys(self.row)
-        return (bindings.get(self.row_variable, self.row) if self.row_variable else self.row,)
 
 
 @dataclass(frozen=True)
@@ -105,9 +88,51 @@ def parse_relation(text: str) -> Relation:
     return Relation(_side(left), "=" if str(op) in ("=", "==") else str(op), _side(right))
 
 
+Term = tuple[int, tuple[str, str], bool]  # +1 | -1, a cell's (row, column), of last year's table
+
+
+@dataclass(frozen=True)
+class Instance:
+    """A relation with its variables bound against a table's template: the keys of its
+    cells. It depends on the template only, so a rule builds its instances once per
+    template (``check/kinds/tables``), not once per report."""
+
+    left: tuple[Term, ...]
+    left_constant: Decimal
+    op: str
+    right: tuple[Term, ...]
+    right_constant: Decimal
+    target: tuple[str, str]  # the cell reported when the relation fails
+
+
+def _resolve(name: str, bindings: Mapping[str, str]) -> str:
+    return bindings.get(name[1:], name) if name.startswith("$") else name
+
+
+def _terms(side: Side, template: TableTemplate | None,
+           bindings: Mapping[str, str]) -> tuple[Term, ...]:
+    terms: list[Term] = []
+    for sign, ref in side.terms:
+        column = _resolve(ref.column, bindings)
+        # a tag is a row of this year's table: ``last(...)`` takes a cell, never a sum
+        rows = [r.key for r in template.tagged(ref.row)] if ref.tag and template else \
+            [_resolve(ref.row, bindings)]
+        terms.extend((sign, (row, column), ref.last) for row in rows)
+    return tuple(terms)
+
+
+def instance(relation: Relation, template: TableTemplate | None, bindings: Mapping[str, str],
+             target: tuple[str, str]) -> Instance:
+    return Instance(_terms(relation.left, template, bindings), relation.left.constant,
+                    relation.op, _terms(relation.right, template, bindings),
+                    relation.right.constant,
+                    (_resolve(target[0], bindings), _resolve(target[1], bindings)))
+
+
 @dataclass(frozen=True)
 class Outcome:
-    holds: bool
+    """A failed instance: both sides, the cells, and what the reported cell should hold."""
+
     left: Decimal
     right: Decimal
     cells: tuple[tuple[int, BoundCell], ...]  # every cell involved, with its sign and side
@@ -115,53 +140,47 @@ class Outcome:
     expected: Decimal  # the value the target cell would need
 
 
-def _resolve(name: str, bindings: Mapping[str, str]) -> str:
-    return bindings.get(name[1:], name) if name.startswith("$") else name
-
-
 class _Sum(NamedTuple):
     cells: list[tuple[int, BoundCell]]  # (+1 | -1, cell), each holding a number
     value: Decimal
 
 
-def _sum(side: Side, this: BoundTable, bindings: Mapping[str, str],
+def _sum(terms: tuple[Term, ...], constant: Decimal, this: BoundTable,
          last: BoundTable | None) -> _Sum | None:
     """The cells of one side and its value; None when a cell is missing or not a number."""
     cells: list[tuple[int, BoundCell]] = []
-    value = side.constant
-    for sign, ref in side.terms:
-        table = last if ref.last else this
-        if table is None:
+    value = constant
+    for sign, key, of_last in terms:
+        table = last if of_last else this
+        cell = table.cells.get(key) if table is not None else None
+        if cell is None or cell.value is None:
             return None
-        column = bindings.get(ref.column_variable, ref.column) if ref.column_variable \
-            else ref.column
-        for row in ref.rows(table.template, bindings):
-            cell = table.cells.get((row, column))
-            if cell is None or cell.value is None:
-                return None
-            cells.append((sign, cell))
-            # added or taken away, not multiplied by the sign: the same Decimal, half the work
-            value = value + cell.value if sign > 0 else value - cell.value
+        cells.append((sign, cell))
+        # added or taken away, not multiplied by the sign: the same Decimal, half the work
+        value = value + cell.value if sign > 0 else value - cell.value
     return _Sum(cells, value)
 
 
-def evaluate(relation: Relation, table: BoundTable, bindings: Mapping[str, str],
-             target: tuple[str, str], last: BoundTable | None = None) -> Outcome | None:
-    """The outcome of one instance, or None when a cell is missing or not a number
-    (reported elsewhere: F205, N301). ``last``: the same table in last year's report, for
-    the ``last(...)`` cells (without it, a relation naming one has no outcome)."""
-    left = _sum(relation.left, table, bindings, last)
-    right = _sum(relation.right, table, bindings, last) if left is not None else None
-    if left is None or right is None:
+def _holds(op: str, left: Decimal, right: Decimal) -> bool:
+    return left == right if op == "=" else left <= right if op == "<=" else left >= right
+
+
+def failure(bound: Instance, table: BoundTable, last: BoundTable | None = None,
+            ) -> Outcome | None:
+    """The outcome of an instance that fails; None when it holds, or when a cell is missing
+    or not a number (reported elsewhere: F205, N301). ``last``: the same table in last
+    year's report, for the ``last(...)`` cells (without it, a relation naming one is never
+    evaluated)."""
+    left = _sum(bound.left, bound.left_constant, table, last)
+    right = _sum(bound.right, bound.right_constant, table, last) if left is not None else None
+    if left is None or right is None or _holds(bound.op, left.value, right.value):
         return None
-    lv, rv = left.value, right.value
-    holds = lv == rv if relation.op == "=" else lv <= rv if relation.op == "<=" else lv >= rv
-    cell = table.cells.get((_resolve(target[0], bindings), _resolve(target[1], bindings)))
+    cell = table.cells.get(bound.target)
     if cell is None or cell.value is None:
         return None
-    expected = _solve(cell, left.cells, right.cells, lv, rv)
+    expected = _solve(cell, left.cells, right.cells, left.value, right.value)
     involved = tuple(left.cells + [(-s, c) for s, c in right.cells])
-    return Outcome(holds, lv, rv, involved, cell, expected)
+    return Outcome(left.value, right.value, involved, cell, expected)
 
 
 def _solve(target: BoundCell, left: list[tuple[int, BoundCell]],

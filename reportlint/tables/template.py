@@ -125,16 +125,8 @@ class TableTemplate:
         """Each row's place in the table, by row key."""
         return {spec.key: i for i, spec in enumerate(self.rows)}
 
-    @cached_property
-    def _tagged_keys(self) -> dict[str, tuple[str, ...]]:
-        return {tag: tuple(spec.key for spec in specs) for tag, specs in self._tagged.items()}
-
     def tagged(self, tag: str) -> tuple[RowSpec, ...]:
         return self._tagged.get(tag, ())
-
-    def tagged_keys(self, tag: str) -> tuple[str, ...]:
-        """The keys of ``tagged(tag)`` (a relation sums these cells in every instance)."""
-        return self._tagged_keys.get(tag, ())
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,14 @@ from typing import Any
 
 from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param, edit_at, whole_edit
 from reportlint.check.kinds.cellruns import CELL, COLUMN, TABLE, Run, runs
+from reportlint.common.datacache import once_per
 from reportlint.facts.context import Context
 from reportlint.facts.year import report_year
 from reportlint.model import Edit, Related
 from reportlint.tables.layer import table_layer
 from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable
-from reportlint.tables.relations import Outcome, evaluate, parse_relation
-from reportlint.tables.template import formats
+from reportlint.tables.relations import Instance, Outcome, failure, instance, parse_relation
+from reportlint.tables.template import TableTemplate, formats
 
 
 def cell_name(table: BoundTable, cell: BoundCell) -> str:
@@ -210,9 +211,7 @@ def _run_findings(table: BoundTable, status: str, messages: Mapping[str, str],
             cell=cell_name(table, first)), related)
 
 
-def _choices(spec: Any, table: BoundTable) -> list[str]:
-    template = table.template
-    assert template is not None
+def _choices(spec: Any, template: TableTemplate) -> list[str]:
     if spec == "columns":
         return [c.key for c in template.columns]
     if spec == "rows":
@@ -222,11 +221,25 @@ def _choices(spec: Any, table: BoundTable) -> list[str]:
     return [str(s) for s in spec]
 
 
-def _instances(relation: Mapping[str, Any], table: BoundTable) -> Iterator[dict[str, str]]:
+def _bindings(relation: Mapping[str, Any], template: TableTemplate,
+              ) -> Iterator[dict[str, str]]:
     each = relation.get("each") or {}
     names = list(each)
-    for values in itertools.product(*(_choices(each[n], table) for n in names)):
+    for values in itertools.product(*(_choices(each[n], template) for n in names)):
         yield dict(zip(names, values, strict=True))
+
+
+def relation_instances(relation: Mapping[str, Any], template: TableTemplate,
+                       ) -> tuple[Instance, ...]:
+    """A relation of a rule (``check``, ``at``, ``each``) bound against a template: built
+    once per loaded rule and template, every report then only looks its cells up."""
+    def build() -> tuple[Instance, ...]:
+        parsed = parse_relation(str(relation["check"]))
+        at_row, _, at_column = str(relation["at"]).partition(".")
+        return tuple(instance(parsed, template, bindings, (at_row, at_column))
+                     for bindings in _bindings(relation, template))
+
+    return once_per((relation, template), "relation instances", build)
 
 
 def _finding(table: BoundTable, outcome: Outcome, text: str, message: str) -> Finding:
@@ -268,12 +281,10 @@ def table_relation(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]
         table = tables.get(str(relation["table"]))
         if table is None or table.status != BOUND or table.template is None:
             continue  # missing or unrecoverable: F204/F207 speak, relations stay silent
-        parsed = parse_relation(str(relation["check"]))
-        at_row, _, at_column = str(relation["at"]).partition(".")
         message = str(relation.get("message") or params["message"])
-        for bindings in _instances(relation, table):
-            outcome = evaluate(parsed, table, bindings, (at_row, at_column))
-            if outcome is None or outcome.holds or _explained(table, outcome, parsed.op, blamed):
+        for bound in relation_instances(relation, table.template):
+            outcome = failure(bound, table)
+            if outcome is None or _explained(table, outcome, bound.op, blamed):
                 continue
             target = outcome.target
             blamed.setdefault((table.key, target.row, target.column), outcome.expected)
