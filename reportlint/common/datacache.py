@@ -24,6 +24,7 @@ def once_per_data(data: Mapping[str, Any], name: str,
 
 # (ids of the objects, name) → (the objects, which keep their ids valid; the records)
 _BUILT_FOR: dict[tuple[tuple[int, ...], str], tuple[tuple[object, ...], Any]] = {}
+_MOST = 4096
 
 
 def once_per(owners: tuple[object, ...], name: str, build: Callable[[], T]) -> T:
@@ -32,6 +33,8 @@ def once_per(owners: tuple[object, ...], name: str, build: Callable[[], T]) -> T
     key = (tuple(map(id, owners)), name)
     built = _BUILT_FOR.get(key)  # its owners are kept: no other object can have their ids
     if built is None:
+        if len(_BUILT_FOR) >= _MOST:  # rule sets loaded again and again (a server)
+            _BUILT_FOR.clear()
         built = (owners, build())
         _BUILT_FOR[key] = built
     value: T = built[1]
