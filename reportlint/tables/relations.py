@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from reportlint.common.resources import grammar_path
 from reportlint.tables.records import BoundCell, BoundTable
@@ -140,25 +140,25 @@ class Outcome:
     expected: Decimal  # the value the target cell would need
 
 
-class _Sum(NamedTuple):
-    cells: list[tuple[int, BoundCell]]  # (+1 | -1, cell), each holding a number
-    value: Decimal
-
-
-def _sum(terms: tuple[Term, ...], constant: Decimal, this: BoundTable,
-         last: BoundTable | None) -> _Sum | None:
-    """The cells of one side and its value; None when a cell is missing or not a number."""
-    cells: list[tuple[int, BoundCell]] = []
+def _value(terms: tuple[Term, ...], constant: Decimal, this: BoundTable,
+           last: BoundTable | None) -> Decimal | None:
+    """The value of one side; None when a cell is missing or not a number."""
     value = constant
     for sign, key, of_last in terms:
         table = last if of_last else this
         cell = table.cells.get(key) if table is not None else None
         if cell is None or cell.value is None:
             return None
-        cells.append((sign, cell))
         # added or taken away, not multiplied by the sign: the same Decimal, half the work
         value = value + cell.value if sign > 0 else value - cell.value
-    return _Sum(cells, value)
+    return value
+
+
+def _cells(terms: tuple[Term, ...], this: BoundTable,
+           last: BoundTable | None) -> list[tuple[int, BoundCell]]:
+    """The cells of one side, with their signs (every one there: ``_value`` found them)."""
+    return [(sign, (last if of_last and last is not None else this).cells[key])
+            for sign, key, of_last in terms]
 
 
 def _holds(op: str, left: Decimal, right: Decimal) -> bool:
@@ -171,16 +171,17 @@ def failure(bound: Instance, table: BoundTable, last: BoundTable | None = None,
     or not a number (reported elsewhere: F205, N301). ``last``: the same table in last
     year's report, for the ``last(...)`` cells (without it, a relation naming one is never
     evaluated)."""
-    left = _sum(bound.left, bound.left_constant, table, last)
-    right = _sum(bound.right, bound.right_constant, table, last) if left is not None else None
-    if left is None or right is None or _holds(bound.op, left.value, right.value):
-        return None
+    left = _value(bound.left, bound.left_constant, table, last)
+    right = _value(bound.right, bound.right_constant, table, last) if left is not None \
+        else None
+    if left is None or right is None or _holds(bound.op, left, right):
+        return None  # the common case: the cells are gathered only for a failure
     cell = table.cells.get(bound.target)
     if cell is None or cell.value is None:
         return None
-    expected = _solve(cell, left.cells, right.cells, left.value, right.value)
-    involved = tuple(left.cells + [(-s, c) for s, c in right.cells])
-    return Outcome(left.value, right.value, involved, cell, expected)
+    lcells, rcells = _cells(bound.left, table, last), _cells(bound.right, table, last)
+    expected = _solve(cell, lcells, rcells, left, right)
+    return Outcome(left, right, tuple(lcells + [(-s, c) for s, c in rcells]), cell, expected)
 
 
 def _solve(target: BoundCell, left: list[tuple[int, BoundCell]],
