@@ -20,6 +20,7 @@ from reportlint.facts.context import Context
 from reportlint.facts.year import report_year
 from reportlint.model import Edit, Related
 from reportlint.tables.layer import table_layer
+from reportlint.tables.numbers import OK
 from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable
 from reportlint.tables.relations import Instance, Outcome, failure, instance, parse_relation
 from reportlint.tables.template import TableTemplate, formats
@@ -145,13 +146,21 @@ def table_unrecoverable(ctx: Context, params: Mapping[str, Any]) -> Iterator[Fin
             yield Finding(table.span, params["unpaired"].format(table=name, rows=rows))
 
 
+def _unusual(ctx: Context, table: BoundTable) -> tuple[BoundCell, ...]:
+    """The cells of a table that are not plain numbers, in table order: found once per
+    report for the N rules, which ask in turn (most cells are plain numbers)."""
+    return ctx.derived(f"unusual cells {table.key}", lambda _: tuple(
+        c for c in table.cells.values() if c.status != OK))
+
+
 def cell_value(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     wanted = set(params["statuses"])
     grouped = params.get("runs") or {}
     for table in table_layer(ctx).tables.values():
         if table.status != BOUND:
             continue
-        for cell in table.cells.values():
+        cells = tuple(table.cells.values()) if OK in wanted else _unusual(ctx, table)
+        for cell in cells:
             if cell.status in wanted and cell.status not in grouped:
                 message = params["messages"][cell.status]
                 yield Finding(cell.span, message.format(
@@ -159,7 +168,8 @@ def cell_value(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
                     edit=_ascii_digits_edit(ctx, cell))
         for status, messages in grouped.items():
             if status in wanted:
-                yield from _run_findings(table, status, messages, params["messages"][status])
+                yield from _run_findings(table, cells, status, messages,
+                                         params["messages"][status])
 
 
 # Full-width digits, minus and point → ASCII: the same number, written the standard way.
@@ -192,11 +202,12 @@ def _scope_name(table: BoundTable, run: Run) -> str:
     return f"“{row.label if row else first.row}”行"
 
 
-def _run_findings(table: BoundTable, status: str, messages: Mapping[str, str],
-                  single: str) -> Iterator[Finding]:
+def _run_findings(table: BoundTable, among: tuple[BoundCell, ...], status: str,
+                  messages: Mapping[str, str], single: str) -> Iterator[Finding]:
     """One finding per run of cells with ``status`` (one root cause, one diagnostic), every
-    cell of the run a related location."""
-    cells = [c for c in table.cells.values() if c.status == status]
+    cell of the run a related location; ``among``: the table's cells, in order, or those
+    of them that are not plain numbers."""
+    cells = [c for c in among if c.status == status]
     name = table.template.name if table.template else table.key
     for run in runs(cells):
         first = run.cells[0]
