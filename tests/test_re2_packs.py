@@ -10,12 +10,13 @@ import sys
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from reportlint.batch.register import NameForms
 from reportlint.check.packs import load_rules
-from reportlint.common.linear import PatternError, compile_linear, translate
+from reportlint.common.linear import PatternError, compile_linear, pattern_set, translate
 from reportlint.errors import UsageError
 from reportlint.facts.contact import bad_parts, checker
 
@@ -55,6 +56,46 @@ def test_full_width_digits_and_the_ideographic_space() -> None:
 def test_spans_are_code_points() -> None:
     found = compile_linear("年(\\d+)").search("𠀀𠀀年12")
     assert found is not None and (found.start(), found.start(1), found.end(1)) == (2, 3, 5)
+
+
+_TEXTS = ("", "共\u3000２０２１\u3000件，其中𠀀𠀀年12件", "abab 件x",
+          "2020XX年某某单位（单位名称）")
+
+
+def _spans(found: Any, groups: int) -> list[tuple[int, int, str | None]] | None:
+    return None if found is None else [(found.start(g), found.end(g), found.group(g))
+                                       for g in range(groups + 1)]
+
+
+@pytest.mark.parametrize("pattern", [r"(\d+)\s*(件)?", r"(?P<n>[^，。]{1,3})年", r"某+|X", r"a*"])
+def test_matches_and_replacements_are_pythons(pattern: str) -> None:
+    """Spans in code points from any position, groups, every match, replacements: as
+    Python's engine gives them (RE2 answers in bytes, converted by common/linear)."""
+    linear, python = compile_linear(pattern), re.compile(pattern)
+    groups = python.groups
+    for text in _TEXTS:
+        for pos in range(len(text) + 1):
+            assert _spans(linear.search(text, pos), groups) == _spans(
+                python.search(text, pos), groups)
+            assert _spans(linear.match(text, pos), groups) == _spans(
+                python.match(text, pos), groups)
+        assert [_spans(m, groups) for m in linear.finditer(text)] == [
+            _spans(m, groups) for m in python.finditer(text)]
+        assert linear.findall(text) == python.findall(text)
+        assert linear.sub(lambda m: f"<{m.group()}>", text) == python.sub(
+            lambda m: f"<{m.group()}>", text)
+        assert linear.sub("", text, 1) == python.sub("", text, count=1)
+
+
+def test_a_pattern_set_names_the_patterns_that_match() -> None:
+    """The rules run only the patterns a set finds in a paragraph: it finds each one that
+    matches (anchors and empty matches included), and a text past its length gets all."""
+    patterns = (r"(?P<n>\d+)\s*件", "某某", r"^共", r"年$", r"x*", r"[（(]单位名称[）)]", "XX")
+    found = pattern_set(patterns)
+    for text in (*_TEXTS, "共\u3000２件年", "xx件共", "某" * 1300 + "某某"):
+        assert list(found.matching(text)) == [
+            i for i, p in enumerate(patterns) if compile_linear(p).search(text)]
+    assert list(found.matching("某" * 1400)) == list(range(len(patterns)))
 
 
 @pytest.mark.parametrize(("pattern", "python"), [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,6 +77,7 @@ class RuleSet:
         return next((r for r in self.rules if r.code == code), None)
 
 
+@cache  # asked once per rule and report: an import statement costs a lookup each time
 def _kinds() -> Mapping[str, Kind]:
     """The kinds by name, imported when a rule runs or a pack is read from its files: a run
     whose result and pack come from the caches imports none of them."""

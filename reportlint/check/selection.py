@@ -25,8 +25,17 @@ class Selection:
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
+    # (code, by_default) → enabled: asked for every rule of every report
+    _known: dict[tuple[str, bool], bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def enabled(self, code: str, by_default: bool = True) -> bool:
+        known = self._known.get((code, by_default))
+        if known is None:
+            known = self._known[code, by_default] = self._enabled(code, by_default)
+        return known
+
+    def _enabled(self, code: str, by_default: bool) -> bool:
         everything = ("",) if by_default else ()
         chosen = tuple(p for p in self.select if p or by_default) or everything
         chosen += self.extend_select

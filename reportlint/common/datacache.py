@@ -20,3 +20,22 @@ def once_per_data(data: Mapping[str, Any], name: str,
         _BUILT[key] = built
     value: T = built[1]
     return value
+
+
+# (ids of the objects, name) → (the objects, which keep their ids valid; the records)
+_BUILT_FOR: dict[tuple[tuple[int, ...], str], tuple[tuple[object, ...], Any]] = {}
+_MOST = 4096
+
+
+def once_per(owners: tuple[object, ...], name: str, build: Callable[[], T]) -> T:
+    """``build()`` once per combination of loaded objects (a rule's parameters and a format
+    template, compared by identity), not once per report."""
+    key = (tuple(map(id, owners)), name)
+    built = _BUILT_FOR.get(key)  # its owners are kept: no other object can have their ids
+    if built is None:
+        if len(_BUILT_FOR) >= _MOST:  # rule sets loaded again and again (a server)
+            _BUILT_FOR.clear()
+        built = (owners, build())
+        _BUILT_FOR[key] = built
+    value: T = built[1]
+    return value

@@ -25,76 +25,167 @@ _OUTSIDE = {"d": r"\p{Nd}", "D": r"\P{Nd}", "s": f"[{_SPACE}]", "S": f"[^{_SPACE
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # the error is ours to report, on one line
+_UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
+_AT_START = re2._re2.RE2.Anchor.ANCHOR_START
+_WHOLE = re2._re2.RE2.Anchor.ANCHOR_BOTH
 
 
 class PatternError(ValueError):
     pass
 
 
+class _Utf8:
+    """A text as RE2 reads it (UTF-8), with code point offsets for its byte offsets."""
+
+    __slots__ = ("ascii", "data", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text, self.data, self.ascii = text, text.encode("utf-8"), text.isascii()
+
+    def chars(self, start: int, end: int) -> int:
+        """The code points between two byte offsets (both on a character's first byte)."""
+        return end - start if self.ascii else len(self.data[start:end].decode("utf-8"))
+
+    def byte_at(self, pos: int) -> int:
+        return pos if self.ascii or not pos else len(self.text[:pos].encode("utf-8"))
+
+    def step(self, at: int, pos: int) -> int:
+        """The byte offset after the character at code point ``pos`` (byte ``at``)."""
+        return at + (1 if self.ascii else len(self.text[pos].encode("utf-8")))
+
+
+_last: tuple[str, _Utf8] = ("", _Utf8(""))
+
+
+def _utf8(text: str) -> _Utf8:
+    """The text encoded once for the patterns run over it in turn (a rule runs several over
+    each paragraph)."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    found = _Utf8(text)
+    _last = (text, found)
+    return found
+
+
 class Matched:
-    """A match: groups by number or name, spans in code points (as ``re.Match``)."""
+    """A match: groups by number or name, spans in code points (as ``re.Match``).
 
-    __slots__ = ("_found", "_names")
+    RE2 gives byte spans; each is turned into code points when asked, counted from a place
+    whose offset is known in both (where the search started), so that a match costs its
+    own length, not the text's."""
 
-    def __init__(self, found: Any, names: dict[str, int]) -> None:
-        self._found, self._names = found, names
+    __slots__ = ("_at", "_char", "_names", "_spans", "_text")
+
+    def __init__(self, text: _Utf8, spans: list[tuple[int, int]], at: int, char: int,
+                 names: dict[str, int]) -> None:
+        self._text, self._spans, self._at, self._char, self._names = text, spans, at, char, names
 
     def _index(self, group: int | str) -> int:
         return self._names[group] if isinstance(group, str) else group
 
     def group(self, group: int | str = 0) -> str | Any:
-        return self._found.group(self._index(group))
+        start, end = self._spans[self._index(group)]
+        return None if start < 0 else self._text.data[start:end].decode("utf-8")
+
+    def _offset(self, byte: int) -> int:
+        return -1 if byte < 0 else self._char + self._text.chars(self._at, byte)
 
     def start(self, group: int | str = 0) -> int:
-        return int(self._found.start(self._index(group)))
+        return self._offset(self._spans[self._index(group)][0])
 
     def end(self, group: int | str = 0) -> int:
-        return int(self._found.end(self._index(group)))
+        return self._offset(self._spans[self._index(group)][1])
 
 
 class Compiled:
-    """A pattern compiled by RE2, with the part of ``re.Pattern``'s interface rules use."""
+    """A pattern compiled by RE2, with the part of ``re.Pattern``'s interface rules use.
 
-    __slots__ = ("_compiled", "groupindex", "pattern")
+    It calls the binding under google-re2's Python wrapper (``re2._re2``) itself: the wrapper
+    encodes the text and builds a generator, sets and dictionaries on every call, several
+    times the cost of the match on a paragraph. The loop of ``_matches`` is the wrapper's,
+    empty matches included."""
+
+    __slots__ = ("_groups", "_regexp", "_wrapper", "groupindex", "pattern")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         try:
-            self._compiled = re2.compile(translate(pattern), _OPTIONS)
+            self._wrapper = re2.compile(translate(pattern), _OPTIONS)
         except re2.error as error:
             reason = error.args[0] if error.args else ""
             raise PatternError(reason.decode("utf-8", "replace")
                                if isinstance(reason, bytes) else str(reason)) from None
-        self.groupindex: dict[str, int] = dict(self._compiled.groupindex)
+        self._regexp = self._wrapper._regexp
+        self._groups: int = self._wrapper.groups
+        self.groupindex: dict[str, int] = dict(self._wrapper.groupindex)
 
-    def _wrap(self, found: Any) -> Matched | None:
-        return None if found is None else Matched(found, self.groupindex)
+    def __reduce__(self) -> tuple[type[Compiled], tuple[str]]:
+        return Compiled, (self.pattern,)
+
+    def _first(self, anchor: Any, text: str, pos: int) -> Matched | None:
+        utf8 = _utf8(text)
+        char = max(0, min(pos, len(text)))
+        at = utf8.byte_at(char)
+        spans = self._regexp.Match(anchor, utf8.data, at, len(utf8.data))
+        return None if spans[0][0] < 0 else Matched(utf8, spans, at, char, self.groupindex)
+
+    def _matches(self, text: str, pos: int) -> Iterator[Matched]:
+        utf8 = _utf8(text)
+        char = max(0, min(pos, len(text)))
+        at, end = utf8.byte_at(char), len(utf8.data)
+        while True:
+            spans = self._regexp.Match(_UNANCHORED, utf8.data, at, end)
+            if spans[0][0] < 0:
+                return
+            yield Matched(utf8, spans, at, char, self.groupindex)
+            if at == end:
+                return
+            stop = spans[0][1]
+            if stop == at:  # empty, where the search started: one character on
+                at, char = utf8.step(at, char), char + 1
+            else:
+                at, char = stop, char + utf8.chars(at, stop)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Matched | None:
         if endpos is not None and endpos < pos:
             return None  # as Python's
-        return self._wrap(self._compiled.search(_upto(text, endpos), pos))
+        return self._first(_UNANCHORED, _upto(text, endpos), pos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Matched | None:
         if endpos is not None and endpos < pos:
             return None
-        return self._wrap(self._compiled.match(_upto(text, endpos), pos))
+        return self._first(_AT_START, _upto(text, endpos), pos)
 
     def fullmatch(self, text: str) -> Matched | None:
-        return self._wrap(self._compiled.fullmatch(text))
+        return self._first(_WHOLE, text, 0)
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[Matched]:
-        return (Matched(found, self.groupindex) for found in self._compiled.finditer(text, pos))
+        return self._matches(text, pos)
 
     def findall(self, text: str) -> list[Any]:
-        return list(self._compiled.findall(text))
+        if self._groups == 0:
+            return [found.group() for found in self._matches(text, 0)]
+        if self._groups == 1:
+            return [found.group(1) or "" for found in self._matches(text, 0)]
+        return [tuple(found.group(g) or "" for g in range(1, self._groups + 1))
+                for found in self._matches(text, 0)]
 
     def sub(self, replacement: str | Callable[[Matched], str], text: str, count: int = 0) -> str:
-        if callable(replacement):
-            rewrite = replacement
-            return str(self._compiled.sub(
-                lambda found: rewrite(Matched(found, self.groupindex)), text, count))
-        return str(self._compiled.sub(replacement, text, count))
+        if isinstance(replacement, str) and "\\" in replacement:  # a template: \1, \g<name>
+            return str(self._wrapper.sub(replacement, text, count))
+        if count < 0:
+            return text
+        pieces, end = [], 0
+        for number, found in enumerate(self._matches(text, 0), 1):
+            pieces.append(text[end:found.start()])
+            pieces.append(replacement if isinstance(replacement, str) else replacement(found))
+            end = found.end()
+            if number == count:
+                break
+        pieces.append(text[end:])
+        return "".join(pieces)
 
 
 def _upto(text: str, endpos: int | None) -> str:
@@ -170,6 +261,41 @@ def translate(pattern: str) -> str:
             piece, at = char, at + 1
         out.append(piece)
     return "".join(out)
+
+
+class PatternSet:
+    """Several patterns searched in one pass over a text: which of them match somewhere in it,
+    so that a rule runs only those (most paragraphs match none of a rule's patterns)."""
+
+    # RE2's set has no fallback when its automaton runs out of memory: it answers "no match".
+    # A text of n bytes builds at most n + 1 states (each a few kilobytes), so a text up to
+    # this length fits the budget below, and a longer one is searched pattern by pattern.
+    _LONGEST = 4096
+    _BUDGET = 64 << 20  # bytes; taken only as states are built
+
+    __slots__ = ("_set", "everything")
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        options = re2.Options()
+        options.log_errors, options.max_mem = False, self._BUDGET
+        self._set = re2.Set.SearchSet(options)
+        for pattern in patterns:
+            self._set.Add(translate(pattern))
+        self._set.Compile()
+        self.everything = tuple(range(len(patterns)))
+
+    def matching(self, text: str) -> tuple[int, ...] | list[int]:
+        """The indexes of the patterns that match in ``text``, in order."""
+        data = _utf8(text).data
+        if len(data) > self._LONGEST:
+            return self.everything
+        return sorted(self._set.Match(data) or ())
+
+
+@lru_cache(maxsize=256)
+def pattern_set(patterns: tuple[str, ...]) -> PatternSet:
+    """``PatternSet(patterns)`` once per process (pack patterns, checked when it loads)."""
+    return PatternSet(patterns)
 
 
 def compile_linear(pattern: str) -> Compiled:

@@ -7,7 +7,7 @@ value the reported cell should have is solved from the equation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.common.resources import grammar_path
 from reportlint.tables.records import BoundCell, BoundTable
+from reportlint.tables.template import TableTemplate
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -87,9 +88,51 @@ def parse_relation(text: str) -> Relation:
     return Relation(_side(left), "=" if str(op) in ("=", "==") else str(op), _side(right))
 
 
+Term = tuple[int, tuple[str, str], bool]  # +1 | -1, a cell's (row, column), of last year's table
+
+
+@dataclass(frozen=True)
+class Instance:
+    """A relation with its variables bound against a table's template: the keys of its
+    cells. It depends on the template only, so a rule builds its instances once per
+    template (``check/kinds/tables``), not once per report."""
+
+    left: tuple[Term, ...]
+    left_constant: Decimal
+    op: str
+    right: tuple[Term, ...]
+    right_constant: Decimal
+    target: tuple[str, str]  # the cell reported when the relation fails
+
+
+def _resolve(name: str, bindings: Mapping[str, str]) -> str:
+    return bindings.get(name[1:], name) if name.startswith("$") else name
+
+
+def _terms(side: Side, template: TableTemplate | None,
+           bindings: Mapping[str, str]) -> tuple[Term, ...]:
+    terms: list[Term] = []
+    for sign, ref in side.terms:
+        column = _resolve(ref.column, bindings)
+        # a tag is a row of this year's table: ``last(...)`` takes a cell, never a sum
+        rows = [r.key for r in template.tagged(ref.row)] if ref.tag and template else \
+            [_resolve(ref.row, bindings)]
+        terms.extend((sign, (row, column), ref.last) for row in rows)
+    return tuple(terms)
+
+
+def instance(relation: Relation, template: TableTemplate | None, bindings: Mapping[str, str],
+             target: tuple[str, str]) -> Instance:
+    return Instance(_terms(relation.left, template, bindings), relation.left.constant,
+                    relation.op, _terms(relation.right, template, bindings),
+                    relation.right.constant,
+                    (_resolve(target[0], bindings), _resolve(target[1], bindings)))
+
+
 @dataclass(frozen=True)
 class Outcome:
-    holds: bool
+    """A failed instance: both sides, the cells, and what the reported cell should hold."""
+
     left: Decimal
     right: Decimal
     cells: tuple[tuple[int, BoundCell], ...]  # every cell involved, with its sign and side
@@ -97,50 +140,48 @@ class Outcome:
     expected: Decimal  # the value the target cell would need
 
 
-def _resolve(name: str, bindings: Mapping[str, str]) -> str:
-    return bindings.get(name[1:], name) if name.startswith("$") else name
+def _value(terms: tuple[Term, ...], constant: Decimal, this: BoundTable,
+           last: BoundTable | None) -> Decimal | None:
+    """The value of one side; None when a cell is missing or not a number."""
+    value = constant
+    for sign, key, of_last in terms:
+        table = last if of_last else this
+        cell = table.cells.get(key) if table is not None else None
+        if cell is None or cell.value is None:
+            return None
+        # added or taken away, not multiplied by the sign: the same Decimal, half the work
+        value = value + cell.value if sign > 0 else value - cell.value
+    return value
 
 
-def _cells(side: Side, this: BoundTable, bindings: Mapping[str, str],
-           last: BoundTable | None) -> Iterator[tuple[int, BoundCell] | None]:
-    for sign, ref in side.terms:
-        table = last if ref.last else this
-        if table is None:
-            yield None
-            continue
-        template = table.template
-        column = _resolve(ref.column, bindings)
-        rows = [r.key for r in template.tagged(ref.row)] if ref.tag and template else \
-            [_resolve(ref.row, bindings)]
-        for row in rows:
-            found = table.cells.get((row, column))
-            yield (sign, found) if found is not None else None
+def _cells(terms: tuple[Term, ...], this: BoundTable,
+           last: BoundTable | None) -> list[tuple[int, BoundCell]]:
+    """The cells of one side, with their signs (every one there: ``_value`` found them)."""
+    return [(sign, (last if of_last and last is not None else this).cells[key])
+            for sign, key, of_last in terms]
 
 
-def _total(cells: list[tuple[int, BoundCell]], constant: Decimal) -> Decimal:
-    return sum((s * (c.value or Decimal(0)) for s, c in cells), constant)
+def _holds(op: str, left: Decimal, right: Decimal) -> bool:
+    return left == right if op == "=" else left <= right if op == "<=" else left >= right
 
 
-def evaluate(relation: Relation, table: BoundTable, bindings: Mapping[str, str],
-             target: tuple[str, str], last: BoundTable | None = None) -> Outcome | None:
-    """The outcome of one instance, or None when a cell is missing or not a number
-    (reported elsewhere: F205, N301). ``last``: the same table in last year's report, for
-    the ``last(...)`` cells (without it, a relation naming one has no outcome)."""
-    left = list(_cells(relation.left, table, bindings, last))
-    right = list(_cells(relation.right, table, bindings, last))
-    if any(c is None or c[1].value is None for c in left + right):
-        return None
-    lcells = [c for c in left if c is not None]
-    rcells = [c for c in right if c is not None]
-    lv, rv = _total(lcells, relation.left.constant), _total(rcells, relation.right.constant)
-    holds = {"=": lv == rv, "<=": lv <= rv, ">=": lv >= rv}[relation.op]
-    row, column = _resolve(target[0], bindings), _resolve(target[1], bindings)
-    cell = table.cells.get((row, column))
+def failure(bound: Instance, table: BoundTable, last: BoundTable | None = None,
+            ) -> Outcome | None:
+    """The outcome of an instance that fails; None when it holds, or when a cell is missing
+    or not a number (reported elsewhere: F205, N301). ``last``: the same table in last
+    year's report, for the ``last(...)`` cells (without it, a relation naming one is never
+    evaluated)."""
+    left = _value(bound.left, bound.left_constant, table, last)
+    right = _value(bound.right, bound.right_constant, table, last) if left is not None \
+        else None
+    if left is None or right is None or _holds(bound.op, left, right):
+        return None  # the common case: the cells are gathered only for a failure
+    cell = table.cells.get(bound.target)
     if cell is None or cell.value is None:
         return None
-    expected = _solve(cell, lcells, rcells, lv, rv)
-    involved = tuple(lcells + [(-s, c) for s, c in rcells])
-    return Outcome(holds, lv, rv, involved, cell, expected)
+    lcells, rcells = _cells(bound.left, table, last), _cells(bound.right, table, last)
+    expected = _solve(cell, lcells, rcells, left, right)
+    return Outcome(left, right, tuple(lcells + [(-s, c) for s, c in rcells]), cell, expected)
 
 
 def _solve(target: BoundCell, left: list[tuple[int, BoundCell]],

@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param, regex, regex_problem
 from reportlint.check.kinds.tables import cell_name
-from reportlint.common.linear import Matched
+from reportlint.common.linear import Matched, pattern_set
 from reportlint.facts.context import Context
 from reportlint.facts.issuer import IssuerName, issuer_kind, signature_name, title_name
 from reportlint.facts.prose import prose_blocks
@@ -105,24 +105,25 @@ def _other_time(ctx: Context, text: str, start: int, spec: Mapping[str, Any] | N
 def prose_table(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     statements = _data(ctx, params["data"])
     other_time = _data(ctx, params["other_time"]) if params.get("other_time") else None
-    checked = [(s, cells) for s in statements if (cells := _cells(ctx, s["cells"])) is not None]
+    checked = [(s, cells, pattern) for s in statements
+               if (cells := _cells(ctx, s["cells"])) is not None for pattern in s["patterns"]]
+    patterns = pattern_set(tuple(pattern for _, _, pattern in checked))
     for block in ctx.document.paragraphs:
         if not checked or not _ANY_DIGIT.search(block.text):
             continue  # a statement's number (group n) has digits: nothing to compare here
         claimed: set[int] = set()
-        for statement, cells in checked:
-            for pattern in statement["patterns"]:
-                for match in regex(pattern).finditer(block.text):
-                    if match.start("n") in claimed or _part_of_a_number(
-                            block.text, match.start("n"), match.end("n")) or _about_else(
-                            block.text, match, statement):
-                        continue
-                    claimed.add(match.start("n"))
-                    if _other_time(ctx, block.text, match.start(), other_time):
-                        continue
-                    found = _compare(ctx, block, match, cells, statement, params["message"])
-                    if found:
-                        yield found
+        for statement, cells, pattern in (checked[i] for i in patterns.matching(block.text)):
+            for match in regex(pattern).finditer(block.text):
+                if match.start("n") in claimed or _part_of_a_number(
+                        block.text, match.start("n"), match.end("n")) or _about_else(
+                        block.text, match, statement):
+                    continue
+                claimed.add(match.start("n"))
+                if _other_time(ctx, block.text, match.start(), other_time):
+                    continue
+                found = _compare(ctx, block, match, cells, statement, params["message"])
+                if found:
+                    yield found
 
 
 # P702 ---------------------------------------------------------------------------------------
@@ -207,8 +208,9 @@ class _Bounded:
 
 def data_patterns(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     entries = [_Bounded.of(e) for e in _data(ctx, params["data"])]
+    patterns = pattern_set(tuple(e.pattern for e in entries))
     for block in prose_blocks(ctx.document):
-        for entry in entries:
+        for entry in (entries[i] for i in patterns.matching(block.text)):
             for found in regex(entry.pattern).finditer(block.text):
                 if entry.bounded(block.text, found.start(), found.end()):
                     yield Finding(block.span_of(found.start(), found.end()),

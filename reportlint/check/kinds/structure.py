@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -41,7 +42,7 @@ def _title_span(ctx: Context) -> Span:
 
 def _leading_text(ctx: Context) -> str:
     """The short lines among the first few: a title the classifier did not take as one."""
-    texts = [line for line in ctx.lines if line.strip()][:_FIRST_LINES]
+    texts = list(itertools.islice((line for line in ctx.lines if line.strip()), _FIRST_LINES))
     return compact("".join(t for t in texts if len(t.strip()) <= _TITLE_MAX))
 
 

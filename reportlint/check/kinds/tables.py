@@ -15,13 +15,15 @@ from typing import Any
 
 from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param, edit_at, whole_edit
 from reportlint.check.kinds.cellruns import CELL, COLUMN, TABLE, Run, runs
+from reportlint.common.datacache import once_per
 from reportlint.facts.context import Context
 from reportlint.facts.year import report_year
 from reportlint.model import Edit, Related
 from reportlint.tables.layer import table_layer
+from reportlint.tables.numbers import OK
 from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable
-from reportlint.tables.relations import Outcome, evaluate, parse_relation
-from reportlint.tables.template import formats
+from reportlint.tables.relations import Instance, Outcome, failure, instance, parse_relation
+from reportlint.tables.template import TableTemplate, formats
 
 
 def cell_name(table: BoundTable, cell: BoundCell) -> str:
@@ -144,13 +146,21 @@ def table_unrecoverable(ctx: Context, params: Mapping[str, Any]) -> Iterator[Fin
             yield Finding(table.span, params["unpaired"].format(table=name, rows=rows))
 
 
+def _unusual(ctx: Context, table: BoundTable) -> tuple[BoundCell, ...]:
+    """The cells of a table that are not plain numbers, in table order: found once per
+    report for the N rules, which ask in turn (most cells are plain numbers)."""
+    return ctx.derived(f"unusual cells {table.key}", lambda _: tuple(
+        c for c in table.cells.values() if c.status != OK))
+
+
 def cell_value(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
     wanted = set(params["statuses"])
     grouped = params.get("runs") or {}
     for table in table_layer(ctx).tables.values():
         if table.status != BOUND:
             continue
-        for cell in table.cells.values():
+        cells = tuple(table.cells.values()) if OK in wanted else _unusual(ctx, table)
+        for cell in cells:
             if cell.status in wanted and cell.status not in grouped:
                 message = params["messages"][cell.status]
                 yield Finding(cell.span, message.format(
@@ -158,7 +168,8 @@ def cell_value(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]:
                     edit=_ascii_digits_edit(ctx, cell))
         for status, messages in grouped.items():
             if status in wanted:
-                yield from _run_findings(table, status, messages, params["messages"][status])
+                yield from _run_findings(table, cells, status, messages,
+                                         params["messages"][status])
 
 
 # Full-width digits, minus and point → ASCII: the same number, written the standard way.
@@ -191,11 +202,12 @@ def _scope_name(table: BoundTable, run: Run) -> str:
     return f"“{row.label if row else first.row}”行"
 
 
-def _run_findings(table: BoundTable, status: str, messages: Mapping[str, str],
-                  single: str) -> Iterator[Finding]:
+def _run_findings(table: BoundTable, among: tuple[BoundCell, ...], status: str,
+                  messages: Mapping[str, str], single: str) -> Iterator[Finding]:
     """One finding per run of cells with ``status`` (one root cause, one diagnostic), every
-    cell of the run a related location."""
-    cells = [c for c in table.cells.values() if c.status == status]
+    cell of the run a related location; ``among``: the table's cells, in order, or those
+    of them that are not plain numbers."""
+    cells = [c for c in among if c.status == status]
     name = table.template.name if table.template else table.key
     for run in runs(cells):
         first = run.cells[0]
@@ -210,9 +222,7 @@ def _run_findings(table: BoundTable, status: str, messages: Mapping[str, str],
             cell=cell_name(table, first)), related)
 
 
-def _choices(spec: Any, table: BoundTable) -> list[str]:
-    template = table.template
-    assert template is not None
+def _choices(spec: Any, template: TableTemplate) -> list[str]:
     if spec == "columns":
         return [c.key for c in template.columns]
     if spec == "rows":
@@ -222,11 +232,25 @@ def _choices(spec: Any, table: BoundTable) -> list[str]:
     return [str(s) for s in spec]
 
 
-def _instances(relation: Mapping[str, Any], table: BoundTable) -> Iterator[dict[str, str]]:
+def _bindings(relation: Mapping[str, Any], template: TableTemplate,
+              ) -> Iterator[dict[str, str]]:
     each = relation.get("each") or {}
     names = list(each)
-    for values in itertools.product(*(_choices(each[n], table) for n in names)):
+    for values in itertools.product(*(_choices(each[n], template) for n in names)):
         yield dict(zip(names, values, strict=True))
+
+
+def relation_instances(relation: Mapping[str, Any], template: TableTemplate,
+                       ) -> tuple[Instance, ...]:
+    """A relation of a rule (``check``, ``at``, ``each``) bound against a template: built
+    once per loaded rule and template, every report then only looks its cells up."""
+    def build() -> tuple[Instance, ...]:
+        parsed = parse_relation(str(relation["check"]))
+        at_row, _, at_column = str(relation["at"]).partition(".")
+        return tuple(instance(parsed, template, bindings, (at_row, at_column))
+                     for bindings in _bindings(relation, template))
+
+    return once_per((relation, template), "relation instances", build)
 
 
 def _finding(table: BoundTable, outcome: Outcome, text: str, message: str) -> Finding:
@@ -268,12 +292,10 @@ def table_relation(ctx: Context, params: Mapping[str, Any]) -> Iterator[Finding]
         table = tables.get(str(relation["table"]))
         if table is None or table.status != BOUND or table.template is None:
             continue  # missing or unrecoverable: F204/F207 speak, relations stay silent
-        parsed = parse_relation(str(relation["check"]))
-        at_row, _, at_column = str(relation["at"]).partition(".")
         message = str(relation.get("message") or params["message"])
-        for bindings in _instances(relation, table):
-            outcome = evaluate(parsed, table, bindings, (at_row, at_column))
-            if outcome is None or outcome.holds or _explained(table, outcome, parsed.op, blamed):
+        for bound in relation_instances(relation, table.template):
+            outcome = failure(bound, table)
+            if outcome is None or _explained(table, outcome, bound.op, blamed):
                 continue
             target = outcome.target
             blamed.setdefault((table.key, target.row, target.column), outcome.expected)

@@ -16,7 +16,12 @@ from typing import Any
 
 from reportlint.check.kinds.base import MESSAGE, Finding, Kind, Param
 from reportlint.check.kinds.shingles import overlap
-from reportlint.check.kinds.tables import _instances, _number, _relations_problem, cell_name
+from reportlint.check.kinds.tables import (
+    _number,
+    _relations_problem,
+    cell_name,
+    relation_instances,
+)
 from reportlint.facts.context import Context
 from reportlint.facts.lastyear import LastCell, LastSection, LastYear, Place, Years, as_last_year
 from reportlint.facts.year import report_year
@@ -24,7 +29,7 @@ from reportlint.model import Related, Span
 from reportlint.parse.tree import Section
 from reportlint.tables.layer import table_layer
 from reportlint.tables.records import BOUND, BoundCell, BoundTable
-from reportlint.tables.relations import Outcome, evaluate, parse_relation
+from reportlint.tables.relations import Outcome, failure, parse_relation
 from reportlint.tables.template import template_of
 
 
@@ -113,7 +118,7 @@ def _pair(tables: Tables, previous: LastYear, relation: Mapping[str, Any],
           ) -> tuple[BoundTable, BoundTable] | None:
     key, version = str(relation["table"]), relation.get("version")
     this, last = tables(key), last_table(previous, key)
-    if this is None or last is None:
+    if this is None or this.template is None or last is None:
         return None  # missing or not bound (F204/F207): nothing is compared
     if version is not None and not this.version == last.version == str(version):
         return None
@@ -127,12 +132,11 @@ def _relations(tables: Tables, kept: Kept, previous: LastYear,
         if pair is None:
             continue
         this, last = pair
-        parsed = parse_relation(str(relation["check"]))
-        at_row, _, at_column = str(relation["at"]).partition(".")
+        assert this.template is not None  # a bound table (_pair)
         message = str(relation.get("message") or params["message"])
-        for bindings in _instances(relation, this):
-            outcome = evaluate(parsed, this, bindings, (at_row, at_column), last)
-            if outcome is not None and not outcome.holds:
+        for bound in relation_instances(relation, this.template):
+            outcome = failure(bound, this, last)
+            if outcome is not None:
                 yield _finding(previous, this, last, outcome, message, kept)
 
 
