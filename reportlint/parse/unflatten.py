@@ -122,8 +122,10 @@ def _line_cuts(line: str, pattern: re.Pattern[str], catalogue: Catalogue) -> lis
 def unflatten(source: Source, catalogue: Catalogue) -> Source:
     source = rejoin_headings(source, catalogue)
     pattern = _heading_pattern(_labels(catalogue))
+    # Most lines are neither long nor open with a numeral: told without a call.
     cuts_at = {i: c for i, line in enumerate(source.lines)
-               if (c := _line_cuts(line, pattern, catalogue))}
+               if (len(line) >= LONG_LINE or line.lstrip()[:1] in _NUMERALS)
+               and (c := _line_cuts(line, pattern, catalogue))}
     if not cuts_at:
         return source
     lines: list[str] = []

@@ -46,8 +46,10 @@ def _wrapped_at(lines: tuple[str, ...], catalogue: Catalogue) -> list[int]:
     found: list[int] = []
     for index in range(len(lines) - 1):
         line = lines[index]
+        if line.startswith("\t"):  # a table cell (most lines of a report)
+            continue
         heading = _NUMBERED.match(line)
-        if heading is None or line.startswith("\t") or not _fragment(lines[index + 1]):
+        if heading is None or not _fragment(lines[index + 1]):
             continue
         numeral, label = heading.group(1), heading.group(2).rstrip()
         joined = _rank(catalogue, numeral, label + lines[index + 1].strip())
