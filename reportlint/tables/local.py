@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import lru_cache
+from itertools import pairwise
 
+from reportlint.common.datacache import once_per
 from reportlint.model import Span
 from reportlint.parse.tree import Piece, Section, Table
 from reportlint.tables.labels import contains_at_least
@@ -28,8 +31,12 @@ _MIN_FRAGMENT = 4
 
 
 def _vocabulary(templates: Sequence[TableTemplate]) -> frozenset[str]:
-    words = frozenset[str]().union(*(template.words for template in templates))
-    return frozenset(w for w in words if len(w) >= _MIN_KEY)
+    """Every word of the templates, one set per loaded combination of them: the same object
+    each time (``_names_template`` remembers its answers under it)."""
+    def build() -> frozenset[str]:
+        words = frozenset[str]().union(*(template.words for template in templates))
+        return frozenset(w for w in words if len(w) >= _MIN_KEY)
+    return once_per(tuple(templates), "local vocabulary", build)
 
 
 def _blank_ends(text: str) -> list[int]:
@@ -84,6 +91,7 @@ def _wordy(cell: str) -> bool:
     return _HAN.search(cell) is not None
 
 
+@lru_cache(maxsize=4096)  # header and label cells repeat within and across reports
 def _names_template(cell: str, words: frozenset[str]) -> bool:
     key = label_key(cell)
     if len(key) < _MIN_KEY:
@@ -115,16 +123,12 @@ def _labelled_values(table: Table) -> bool:
 
 def _segments(table: Table) -> list[list[Piece]]:
     """The table's lines cut at its blank lines."""
-    gaps = set(table.gaps)
-    segments: list[list[Piece]] = [[]]
-    previous = table.lines[0].line
-    for piece in table.lines:
-        if piece.line > previous + 1 and segments[-1] \
-                and not gaps.isdisjoint(range(previous + 1, piece.line)):
-            segments.append([])
-        segments[-1].append(piece)
-        previous = piece.line
-    return segments
+    gaps, lines = set(table.gaps), table.lines
+    cuts = [index for index in range(1, len(lines))
+            if lines[index].line > lines[index - 1].line + 1
+            and not gaps.isdisjoint(range(lines[index - 1].line + 1, lines[index].line))]
+    bounds = [0, *cuts, len(lines)]
+    return [list(lines[start:end]) for start, end in pairwise(bounds)]
 
 
 def _table_of(lines: Sequence[Piece], gaps: Iterable[int]) -> Table:
