@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from reportlint.model import made
 from reportlint.parse.catalogue import Catalogue, HeadingMatch, compact
 from reportlint.parse.dates import DATE
 from reportlint.parse.toc import find_toc
@@ -211,10 +212,10 @@ class _Classifier:
     def emit(self, kind: str, index: int) -> None:
         if self.pending_gaps:
             if kind == "CELL":
-                self.tokens.extend(LineToken("GAP", i + 1, self.lines[i])
+                self.tokens.extend(made(LineToken, ("GAP", i + 1, self.lines[i]))
                                    for i in self.pending_gaps)
             self.pending_gaps = []
-        self.tokens.append(LineToken(kind, index + 1, self.lines[index]))
+        self.tokens.append(made(LineToken, (kind, index + 1, self.lines[index])))
 
     def run(self) -> list[LineToken]:
         title_end = _title_end(self.lines)

@@ -14,7 +14,7 @@ from lark import Lark, Token, Transformer
 from lark.lexer import Lexer
 
 from reportlint.common.resources import grammar_path
-from reportlint.model import Span
+from reportlint.model import Span, made
 from reportlint.parse.catalogue import Catalogue
 from reportlint.parse.lines import LineToken, classify, heading_label
 from reportlint.parse.tree import (
@@ -100,7 +100,7 @@ class _ToTree(Transformer[Token, Document]):
     def table(self, children: list[_TableToken]) -> Table:
         run = children[0].lines
         cells = [t for t in run if t.type == "CELL"]
-        lines = tuple(Piece(t.line, 1, t.text) for t in cells)
+        lines = tuple(made(Piece, (t.line, 1, t.text)) for t in cells)
         first, last = cells[0], cells[-1]
         span = Span(first.line, 1, last.line, len(last.text) + 1)
         gaps = tuple(t.line for t in run if t.type == "GAP")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reportlint.common.cached import cached
-from reportlint.model import Span
+from reportlint.model import Span, made
 
 
 class Piece(NamedTuple):
@@ -23,7 +23,8 @@ class Piece(NamedTuple):
 
     @property
     def span(self) -> Span:
-        return Span(self.line, self.column, self.line, self.column + len(self.text))
+        line, column, text = self
+        return made(Span, (line, column, line, column + len(text)))
 
 
 def piece_of(line: int, text: str) -> Piece:

@@ -15,7 +15,7 @@ from typing import TypeGuard
 
 from reportlint.common.linear import cached_linear
 from reportlint.facts.context import Context
-from reportlint.model import Span
+from reportlint.model import Span, made
 from reportlint.parse.tree import Block, Paragraph, Piece, Section, Table, TextBlock, piece_of
 from reportlint.tables.labels import FRAGMENT_MIN, INEXACT_MIN, containment, row_key, similarity
 from reportlint.tables.numbers import BLANK_MARKS, digit_count, parse_cell
@@ -381,9 +381,9 @@ def _cells(binding: Binding) -> dict[tuple[str, str], BoundCell]:
         raw_line = raw_lines[line - 1] if 0 < line <= len(raw_lines) else ""
         raw_text = raw_line[start - 1:end - 1] or text
         parsed = parse_cell(text, raw_text, template.column(column).kind)
-        cells[(row, column)] = BoundCell(template.key, row, column, raw_text, parsed.value,
-                                         Span(line, start, line, end), parsed.status,
-                                         parsed.note)
+        cells[(row, column)] = made(BoundCell, (template.key, row, column, raw_text, parsed.value,
+                                         made(Span, (line, start, line, end)), parsed.status,
+                                         parsed.note))
     return cells
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlint.common.cached import cached
+from reportlint.model import made
 from reportlint.parse.lines import FOOTER_STARTS, is_footer
 from reportlint.parse.tree import Piece
 from reportlint.tables.numbers import VALUE_TOKEN
@@ -62,7 +63,7 @@ def _cell(line: int, start: int, text: str) -> Piece:
     """The stripped cell ``text`` found at 0-based offset ``start`` of the line."""
     stripped = text.strip()
     offset = len(text) - len(text.lstrip())
-    return Piece(line, start + offset + 1, stripped)
+    return made(Piece, (line, start + offset + 1, stripped))
 
 
 def _split(cells: Sequence[Piece]) -> tuple[tuple[Piece, ...], tuple[Piece, ...],
@@ -107,8 +108,8 @@ def text_row(line: int, text: str) -> RawRow | None:
     cut = len(tokens)
     while cut > 0 and _is_value(tokens[cut - 1][1]):
         cut -= 1
-    values = [Piece(line, start + 1, token) for start, token in tokens[cut:]]
-    labels = [Piece(line, start + 1, token) for start, token in tokens[:cut]]
+    values = [made(Piece, (line, start + 1, token)) for start, token in tokens[cut:]]
+    labels = [made(Piece, (line, start + 1, token)) for start, token in tokens[:cut]]
     glued = False
     if not values and labels:
         found = _GLUED.match(labels[-1].text)
@@ -145,7 +146,7 @@ def tab_rows(lines: Iterable[tuple[int, str]]) -> list[RawRow]:
         if stripped[:1] in FOOTER_STARTS and is_footer(stripped):  # most lines: one test
             continue
         if text.startswith("\t") or not cells:
-            cells.append(Piece(number, len(text) - len(text.lstrip()) + 1, stripped))
+            cells.append(made(Piece, (number, len(text) - len(text.lstrip()) + 1, stripped)))
         else:  # a cell wrapped onto a line of its own: same cell, keep the first position
             last = cells[-1]
             cells[-1] = Piece(last.line, last.column, last.text + stripped)
