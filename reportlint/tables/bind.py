@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeGuard
 
+from reportlint.common.cached import cached
 from reportlint.common.linear import cached_linear
 from reportlint.facts.context import Context
 from reportlint.model import Span, made
@@ -32,6 +33,11 @@ _WIDTH_ROWS_MAX = 3  # more rows than this with a wrong number of values: one di
 class Region:
     lines: tuple[tuple[int, str], ...]  # (line number, text), blank lines included
     span: Span  # the first table line, where table-level diagnostics point
+
+    @cached  # each version's template looks for its evidence words in it
+    def key_text(self) -> str:
+        """The region's text as labels are compared (``label_key``)."""
+        return label_key("".join([t for _, t in self.lines]))
 
 
 def _paragraph_is_label(paragraph: Block) -> TypeGuard[Paragraph]:
@@ -55,7 +61,7 @@ def region(ctx: Context, section: Section) -> Region | None:
                 block.span.line >= first or not any(ch.isdigit() for ch in block.text)):
             numbers.extend(p.line for p in block.pieces)
             numbers.append(-1)
-    lines = tuple((n, ctx.lines[n - 1] if n > 0 else "") for n in numbers)
+    lines = tuple([(n, ctx.lines[n - 1] if n > 0 else "") for n in numbers])
     opening = next(((n, t) for n, t in lines if t.strip()), None)
     if opening is None:
         return None
@@ -337,9 +343,8 @@ class _Binder:
                 "rows": names + more, "count": len(missing)}))
 
 
-def evidence_hits(template: TableTemplate, lines: Sequence[tuple[int, str]]) -> list[str]:
-    text = label_key("".join([t for _, t in lines]))
-    return [e for e in template.evidence if label_key(e) in text]
+def evidence_hits(template: TableTemplate, where: Region) -> list[str]:
+    return [e for e in template.evidence if label_key(e) in where.key_text]
 
 
 def bind_region(ctx: Context, template: TableTemplate, where: Region,
@@ -348,7 +353,7 @@ def bind_region(ctx: Context, template: TableTemplate, where: Region,
     template, and each table is tried with every version's template)."""
     rows = raw_rows(where.lines) if rows is None else rows
     binding = _Binder(ctx, template, rows, where.span).bind()
-    binding.fit += 3 * len(evidence_hits(template, where.lines))
+    binding.fit += 3 * len(evidence_hits(template, where))
     return binding
 
 
@@ -357,7 +362,7 @@ def fit_ceiling(template: TableTemplate, where: Region, rows: Sequence[RawRow]) 
     (or the flat table's every column) bound exactly, with no problem."""
     bound = len(template.columns) if template.layout == "flat" \
         else min(len(_value_rows(rows, template.by_label)), len(template.rows))
-    return 2 * bound + 3 * len(evidence_hits(template, where.lines))
+    return 2 * bound + 3 * len(evidence_hits(template, where))
 
 
 def run_together_span(ctx: Context, template: TableTemplate,

@@ -207,7 +207,7 @@ class _Layer:
     def note_version(self, key: str, version: str, binding: Binding, where: Region) -> None:
         """A table is evidence of its version when its header words or some of its rows
         exist only in that version (表三 2019 and 2021 differ only in （六）)."""
-        hits = evidence_hits(binding.template, where.lines)
+        hits = evidence_hits(binding.template, where)
         distinct = self.distinct_rows(key, version, binding)
         if not hits and not distinct:
             return
