@@ -79,3 +79,32 @@ def test_an_import_that_points_back_up_is_named(tmp_path: Path) -> None:
     done = _lint_imports(tmp_path)
     assert done.returncode == 1
     assert "reportlint.read.normalize -> reportlint.check.engine" in done.stdout
+
+
+def _modules_of_check(folder: Path, report: Path) -> set[str]:
+    """The modules a ``reportlint check`` run has loaded when it exits."""
+    listing = folder / "modules.json"
+    code = ("import atexit, json, sys\n"
+            f"atexit.register(lambda: open({str(listing)!r}, 'w').write("
+            "json.dumps(sorted(sys.modules))))\n"
+            f"sys.argv = ['reportlint', 'check', '--cache-dir', {str(folder / 'cache')!r}, "
+            f"{str(report)!r}]\n"
+            "from reportlint.cli.main import main\nmain()\n")
+    subprocess.run([sys.executable, "-c", code], capture_output=True, check=False, cwd=folder)
+    return set(json.loads(listing.read_text(encoding="utf-8")))
+
+
+def test_a_check_served_from_the_result_cache_imports_no_parser_and_no_rule_kind(
+        tmp_path: Path) -> None:
+    """Start-up is most of a repeated check (a pre-commit hook, an editor's save): with every
+    result in the cache, neither the grammar's tree, the line classifier nor any rule kind is
+    imported (README, Caches)."""
+    report = tmp_path / "example.txt"
+    shutil.copyfile(ROOT / "fixtures" / "example.txt", report)
+    first = _modules_of_check(tmp_path, report)
+    again = _modules_of_check(tmp_path, report)
+    assert {"reportlint.parse.tree", "reportlint.check.kinds.base"} <= first  # it was linted
+    unwanted = {m for m in again if m.startswith(("reportlint.parse", "reportlint.check.kinds",
+                                                  "reportlint.tables", "reportlint.facts.context"))}
+    assert unwanted == set()
+    assert "lark" not in again

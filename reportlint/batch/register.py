@@ -12,10 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlint.check.kinds.base import regex
 from reportlint.check.packs import Rule, RuleSet
 from reportlint.check.selection import Selection
-from reportlint.common.linear import Compiled
+from reportlint.common.linear import Compiled, cached_linear
 from reportlint.errors import UsageError
 from reportlint.model import Diagnostic, FileReport, Span
 
@@ -85,7 +84,8 @@ class NameForms:
     def of(cls, rule: Rule | None) -> NameForms:
         params = rule.params if rule is not None else {}
         pattern = params.get("region") or ""
-        return cls(regex(pattern) if pattern else None, tuple(params.get("suffixes", ())))
+        return cls(cached_linear(pattern) if pattern else None,
+                   tuple(params.get("suffixes", ())))
 
     def _without_region(self, name: str) -> str:
         found = self.region.search(name) if self.region else None
