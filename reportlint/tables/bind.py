@@ -22,7 +22,7 @@ from reportlint.tables.labels import FRAGMENT_MIN, INEXACT_MIN, containment, row
 from reportlint.tables.numbers import BLANK_MARKS, digit_count, parse_cell
 from reportlint.tables.pairing import Unpaired, ValueRow, unpaired
 from reportlint.tables.records import BOUND, UNRECOVERABLE, BoundCell, BoundTable, Problem
-from reportlint.tables.rows import RawRow, raw_rows
+from reportlint.tables.rows import RawRow, raw_row, raw_rows
 from reportlint.tables.template import RowSpec, TableTemplate, label_key
 
 _LABEL_LINE_MAX = 40
@@ -207,7 +207,7 @@ def _widen(match: _Match) -> RawRow:
     blanks = list(row.blanks) if len(labels) == len(row.labels) else []
     while len(values) < width and blanks:
         values.insert(0, blanks.pop())
-    return RawRow(tuple(labels), tuple(values), row.line, row.glued)
+    return raw_row(tuple(labels), tuple(values), row.line, row.glued)
 
 
 def _run_together(values: Sequence[str], width: int) -> bool:

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from reportlint.common.cached import cached
 from reportlint.model import made
 from reportlint.parse.lines import FOOTER_STARTS, is_footer
 from reportlint.parse.tree import Piece
@@ -29,29 +28,27 @@ _RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _GLUED = re.compile(r"^(.*[^\d\s.,+\-/])(\d+(?:\.\d+)?)$")
 
 
-@dataclass(frozen=True)
-class RawRow:
+class RawRow(NamedTuple):
+    """A row as written, before any template. Made by ``raw_row``, which also fills the
+    derived fields that each template's binding reads several times per row."""
+
     labels: tuple[Piece, ...]
     values: tuple[Piece, ...]
     line: int
-    glued: bool = False  # the values were glued to the label without a separator
+    glued: bool  # the values were glued to the label without a separator
     # Empty cells between the label and the first value: merged-cell placeholders, or blank
     # values (``&nbsp;`` where 0 is meant) when the row is short of values.
-    blanks: tuple[Piece, ...] = ()
+    blanks: tuple[Piece, ...]
+    label: str  # the label cells' texts, joined by spaces
+    texts: tuple[str, ...]  # the value cells' texts
+    has_values: bool  # some value cell is not empty
 
-    # Read several times per row by each template's binding:
-    @cached
-    def label(self) -> str:
-        return " ".join(p.text for p in self.labels)
 
-    @cached
-    def texts(self) -> tuple[str, ...]:
-        """The value cells' texts."""
-        return tuple(p.text for p in self.values)
-
-    @cached
-    def has_values(self) -> bool:
-        return any(self.texts)
+def raw_row(labels: tuple[Piece, ...], values: tuple[Piece, ...], line: int,
+            glued: bool = False, blanks: tuple[Piece, ...] = ()) -> RawRow:
+    texts = tuple([p.text for p in values])
+    label = " ".join([p.text for p in labels])
+    return made(RawRow, (labels, values, line, glued, blanks, label, texts, any(texts)))
 
 
 @lru_cache(maxsize=4096)  # cells repeat ("0"): look at each spelling once
@@ -69,19 +66,18 @@ def _cell(line: int, start: int, text: str) -> Piece:
 def _split(cells: Sequence[Piece]) -> tuple[tuple[Piece, ...], tuple[Piece, ...],
                                             tuple[Piece, ...]]:
     """Leading empty cells are merged-cell placeholders; labels run up to the first value."""
-    index = 0
-    while index < len(cells) and not cells[index].text:
+    count = len(cells)
+    first = 0
+    while first < count and not cells[first].text:
+        first += 1
+    index = first
+    while index < count and not _is_value(cells[index].text):
         index += 1
-    first = index
-    while index < len(cells) and not _is_value(cells[index].text):
-        index += 1
-    labels = tuple(c for c in cells[first:index] if c.text)
-    blanks: list[Piece] = []
-    for cell in reversed(cells[first:index]):
-        if cell.text:
-            break
-        blanks.insert(0, cell)
-    return labels, tuple(cells[index:]), tuple(blanks)
+    head = cells[first:index]
+    end = len(head)  # the empty cells at the end of the label cells are blanks
+    while end and not head[end - 1].text:
+        end -= 1
+    return tuple([c for c in head if c.text]), tuple(cells[index:]), tuple(head[end:])
 
 
 def pipe_row(line: int, text: str) -> RawRow | None:
@@ -98,7 +94,7 @@ def pipe_row(line: int, text: str) -> RawRow | None:
         cells.append(_cell(line, base + position, part))
         position += len(part) + 1
     labels, values, blanks = _split(cells)
-    return RawRow(labels, values, line, blanks=blanks)
+    return raw_row(labels, values, line, blanks=blanks)
 
 
 def text_row(line: int, text: str) -> RawRow | None:
@@ -119,7 +115,7 @@ def text_row(line: int, text: str) -> RawRow | None:
             labels.append(Piece(line, last.column, head))
             values.append(Piece(line, last.column + len(head), found.group(2)))
             glued = True
-    return RawRow(_join_label(labels), tuple(values), line, glued)
+    return raw_row(_join_label(labels), tuple(values), line, glued)
 
 
 def _join_label(labels: list[Piece]) -> tuple[Piece, ...]:
@@ -135,7 +131,7 @@ def tab_rows(lines: Iterable[tuple[int, str]]) -> list[RawRow]:
     def flush() -> None:
         if cells:
             labels, values, blanks = _split(cells)
-            rows.append(RawRow(labels, values, cells[0].line, blanks=blanks))
+            rows.append(raw_row(labels, values, cells[0].line, blanks=blanks))
             cells.clear()
 
     for number, text in lines:
