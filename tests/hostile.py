@@ -24,6 +24,19 @@ _RELS = (
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
+def docx_declaring(data: bytes, part: str, size: int) -> bytes:
+    """``data`` (a DOCX) with its central directory saying that ``part`` inflates to ``size``
+    bytes: a damaged header, as a fuzzed file had (its data holds far less)."""
+    name = part.encode()
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        length = int.from_bytes(data[at + 28:at + 30], "little")
+        if data[at + 46:at + 46 + length] == name:
+            return data[:at + 24] + size.to_bytes(4, "little") + data[at + 28:]
+        at = data.find(b"PK\x01\x02", at + 4)
+    raise ValueError(f"no part {part} in the central directory")
+
+
 def docx_bomb(megabytes: int) -> bytes:
     """A DOCX whose document.xml inflates to ``megabytes`` MB (mostly spaces in one run)."""
     out = io.BytesIO()

@@ -40,6 +40,18 @@ def test_a_docx_part_inflating_past_the_cap(rules: RuleSet) -> None:
     _only_e003(found, "max-decompressed-bytes")
 
 
+def test_a_docx_part_declaring_more_than_its_data_holds_is_damaged_not_too_costly(
+        rules: RuleSet) -> None:
+    """A header that says 3 GB for a few hundred bytes of deflated XML cannot be true: the part
+    is measured, and the file is read as it is (zipfile reads a part to its data's end)."""
+    example = (Path(__file__).parent.parent / "fixtures" / "documents" / "example.docx")
+    data = hostile.docx_declaring(example.read_bytes(), "[Content_Types].xml", 3 << 30)
+    found = [(code, line) for code, line, _ in _lint(rules, "damaged.docx", data)]
+    assert found == [(code, line) for code, line, _ in
+                     _lint(rules, "example.docx", example.read_bytes())]
+    assert "E003" not in {code for code, _ in found}
+
+
 def test_memory_past_the_limit_stops_the_file_only(rules: RuleSet) -> None:
     found = _lint(rules, "bomb.docx", hostile.docx_bomb(300),
                   **{"max-decompressed-bytes": 4096 * MB, "memory-limit": 100})
