@@ -99,11 +99,11 @@ class _ToTree(Transformer[Token, Document]):
 
     def table(self, children: list[_TableToken]) -> Table:
         run = children[0].lines
-        cells = [t for t in run if t.type == "CELL"]
-        lines = tuple(made(Piece, (t.line, 1, t.text)) for t in cells)
-        first, last = cells[0], cells[-1]
+        lines = tuple([made(Piece, (line, 1, text)) for kind, line, text in run
+                       if kind == "CELL"])
+        first, last = lines[0], lines[-1]
         span = Span(first.line, 1, last.line, len(last.text) + 1)
-        gaps = tuple(t.line for t in run if t.type == "GAP")
+        gaps = tuple([line for kind, line, _ in run if kind == "GAP"])
         return Table(lines, span, gaps)
 
     def section(self, children: list[Any]) -> Section:
