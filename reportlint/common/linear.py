@@ -135,8 +135,8 @@ class Compiled:
 
     def _first(self, anchor: Any, text: str, pos: int) -> Matched | None:
         utf8 = _utf8(text)
-        char = max(0, min(pos, len(text)))
-        at = utf8.byte_at(char)
+        char = max(0, min(pos, len(text))) if pos else 0
+        at = utf8.byte_at(char) if char else 0
         spans = self._regexp.Match(anchor, utf8.data, at, len(utf8.data))
         return None if spans[0][0] < 0 else self._found(utf8, spans, at, char)
 
