@@ -72,15 +72,16 @@ def _utf8(text: str) -> _Utf8:
 class Matched:
     """A match: groups by number or name, spans in code points (as ``re.Match``).
 
-    RE2 gives byte spans; each is turned into code points when asked, counted from a place
-    whose offset is known in both (where the search started), so that a match costs its
-    own length, not the text's."""
+    RE2 gives byte spans. The match's own span is turned into code points when it is
+    found (the search goes on from its end); a group's, when asked, counted from the
+    match's start, so that a group costs the match's length, not the text's."""
 
-    __slots__ = ("_at", "_char", "_names", "_spans", "_text")
+    __slots__ = ("_names", "_spans", "_start", "_stop", "_text")
 
-    def __init__(self, text: _Utf8, spans: list[tuple[int, int]], at: int, char: int,
+    def __init__(self, text: _Utf8, spans: list[tuple[int, int]], start: int, stop: int,
                  names: dict[str, int]) -> None:
-        self._text, self._spans, self._at, self._char, self._names = text, spans, at, char, names
+        self._text, self._spans, self._names = text, spans, names
+        self._start, self._stop = start, stop  # the match's span in code points
 
     def _index(self, group: int | str) -> int:
         return self._names[group] if isinstance(group, str) else group
@@ -90,13 +91,13 @@ class Matched:
         return None if start < 0 else self._text.data[start:end].decode("utf-8")
 
     def _offset(self, byte: int) -> int:
-        return -1 if byte < 0 else self._char + self._text.chars(self._at, byte)
+        return -1 if byte < 0 else self._start + self._text.chars(self._spans[0][0], byte)
 
     def start(self, group: int | str = 0) -> int:
-        return self._offset(self._spans[self._index(group)][0])
+        return self._start if group == 0 else self._offset(self._spans[self._index(group)][0])
 
     def end(self, group: int | str = 0) -> int:
-        return self._offset(self._spans[self._index(group)][1])
+        return self._stop if group == 0 else self._offset(self._spans[self._index(group)][1])
 
 
 class Compiled:
@@ -124,12 +125,20 @@ class Compiled:
     def __reduce__(self) -> tuple[type[Compiled], tuple[str]]:
         return Compiled, (self.pattern,)
 
+    def _found(self, utf8: _Utf8, spans: list[tuple[int, int]], at: int, char: int,
+               ) -> Matched:
+        """The match of ``spans``, from a search that started at byte ``at``, code point
+        ``char``."""
+        (start, stop), names = spans[0], self.groupindex
+        first = char + utf8.chars(at, start)
+        return Matched(utf8, spans, first, first + utf8.chars(start, stop), names)
+
     def _first(self, anchor: Any, text: str, pos: int) -> Matched | None:
         utf8 = _utf8(text)
-        char = max(0, min(pos, len(text)))
-        at = utf8.byte_at(char)
+        char = max(0, min(pos, len(text))) if pos else 0
+        at = utf8.byte_at(char) if char else 0
         spans = self._regexp.Match(anchor, utf8.data, at, len(utf8.data))
-        return None if spans[0][0] < 0 else Matched(utf8, spans, at, char, self.groupindex)
+        return None if spans[0][0] < 0 else self._found(utf8, spans, at, char)
 
     def _matches(self, text: str, pos: int) -> Iterator[Matched]:
         utf8 = _utf8(text)
@@ -139,14 +148,15 @@ class Compiled:
             spans = self._regexp.Match(_UNANCHORED, utf8.data, at, end)
             if spans[0][0] < 0:
                 return
-            yield Matched(utf8, spans, at, char, self.groupindex)
+            found = self._found(utf8, spans, at, char)
+            yield found
             if at == end:
                 return
             stop = spans[0][1]
             if stop == at:  # empty, where the search started: one character on
                 at, char = utf8.step(at, char), char + 1
             else:
-                at, char = stop, char + utf8.chars(at, stop)
+                at, char = stop, found.end()
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Matched | None:
         if endpos is not None and endpos < pos:
