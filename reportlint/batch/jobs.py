@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlint.config.resolve import Overrides
-from reportlint.facts.lastyear import LastYear
 from reportlint.model import FileReport, Source
+
+if TYPE_CHECKING:  # annotations only: a cached check does not import the facts
+    from reportlint.facts.lastyear import LastYear
 
 CLEAN, FINDINGS, UNREADABLE, NOT_A_REPORT = "clean", "findings", "unreadable", "not a report"
 

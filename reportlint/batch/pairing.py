@@ -9,12 +9,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from reportlint.batch.executor import Executor
 from reportlint.batch.jobs import NOT_A_REPORT, UNREADABLE, Job, Plan
 from reportlint.batch.register import Seen
 from reportlint.batch.run import outcomes
-from reportlint.facts.lastyear import LastYear
+
+if TYPE_CHECKING:  # annotations only: a cached check does not import the facts
+    from reportlint.facts.lastyear import LastYear
 
 _SPACES = re.compile(r"\s+")
 # a year (2020年, 二〇二〇年, 2020 年度) and whatever follows it: the title's own words
