@@ -24,7 +24,7 @@ from reportlint.tables.numbers import VALUE_TOKEN
 _TOKEN = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
-_RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
 _GLUED = re.compile(r"^(.*[^\d\s.,+\-/])(\d+(?:\.\d+)?)$")
 
 
@@ -80,9 +80,19 @@ def _split(cells: Sequence[Piece]) -> tuple[tuple[Piece, ...], tuple[Piece, ...]
     return tuple([c for c in head if c.text]), tuple(cells[index:]), tuple(head[end:])
 
 
+def is_rule_row(stripped: str) -> bool:
+    """A Markdown rule under a header (``|---|:--:|``), as
+    ``^\\|?\\s*:?-{2,}:?\\s*(?:\\|\\s*:?-{2,}:?\\s*)*\\|?\\s*$`` says, cell by cell: that
+    pattern retried the blanks shared by a cell's end and the row's end from every cell (a
+    fuzzed 180,000-character row took 24 s)."""
+    body = stripped[1:] if stripped.startswith("|") else stripped
+    body = body[:-1] if body.endswith("|") else body
+    return all(_RULE_CELL.fullmatch(cell) for cell in body.split("|"))
+
+
 def pipe_row(line: int, text: str) -> RawRow | None:
     stripped = text.strip()
-    if _RULE_ROW.match(stripped):
+    if is_rule_row(stripped):
         return None
     base = text.index("|") + 1
     body = text[base:]
