@@ -30,7 +30,7 @@ from reportlint.parse.tree import Section
 from reportlint.tables.layer import table_layer
 from reportlint.tables.records import BOUND, BoundCell, BoundTable
 from reportlint.tables.relations import Outcome, failure, parse_relation
-from reportlint.tables.template import template_of
+from reportlint.tables.template import TableTemplate, template_of
 
 
 def last_year(ctx: Context) -> LastYear | None:
@@ -49,19 +49,28 @@ def _page_where(place: Place | None) -> tuple[int | None, str | None]:
     return (place.page, place.where) if place is not None else (None, None)
 
 
+Kept = Mapping[tuple[str, str, str], LastCell]
+
+
 def _bound(ctx: Context, key: str) -> BoundTable | None:
     table = table_layer(ctx).tables.get(key)
     return table if table is not None and table.status == BOUND and table.template else None
 
 
+def _kept_table(key: str, version: str | None, kept: Kept,
+                template: TableTemplate | None = None) -> BoundTable:
+    """The cells a run kept of table ``key`` as a table the relations evaluate (their spans:
+    their places in that run's file)."""
+    cells = {(row, column): BoundCell(key, row, column, cell.text, cell.value, cell.place.span)
+             for (table, row, column), cell in kept.items() if table == key}
+    return BoundTable(key, BOUND, Span(1, 1, 1, 1), version, cells, template)
+
+
 def last_table(previous: LastYear, key: str) -> BoundTable | None:
-    """The cells kept of last year's table ``key`` as a table the relations evaluate (their
-    spans: their places in last year's file); None when it was not bound there."""
+    """Last year's table ``key`` as its run kept it; None when it was not bound there."""
     if key not in previous.versions:
         return None
-    cells = {(row, column): BoundCell(key, row, column, cell.text, cell.value, cell.place.span)
-             for (table, row, column), cell in previous.cells.items() if table == key}
-    return BoundTable(key, BOUND, Span(1, 1, 1, 1), previous.versions[key], cells)
+    return _kept_table(key, previous.versions[key], previous.cells)
 
 
 def kept_tables(years: Years) -> dict[str, BoundTable]:
@@ -72,15 +81,11 @@ def kept_tables(years: Years) -> dict[str, BoundTable]:
         template = template_of(years.data, key, version)
         if template is None:
             continue
-        cells = {(row, column): BoundCell(key, row, column, cell.text, cell.value,
-                                          cell.place.span)
-                 for (table, row, column), cell in years.this.own.items() if table == key}
-        found[key] = BoundTable(key, BOUND, Span(1, 1, 1, 1), version, cells, template)
+        found[key] = _kept_table(key, version, years.this.own, template)
     return found
 
 
 Tables = Callable[[str], BoundTable | None]
-Kept = Mapping[tuple[str, str, str], LastCell]
 
 
 def _own(kept: Kept, table: BoundTable, cell: BoundCell, message: str) -> Related:
