@@ -7,21 +7,6 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-# (id of the data, name) → (the data itself, which keeps its id valid; the records)
-_BUILT: dict[tuple[int, str], tuple[Mapping[str, Any], Any]] = {}
-
-
-def once_per_data(data: Mapping[str, Any], name: str,
-                  build: Callable[[Mapping[str, Any]], T]) -> T:
-    key = (id(data), name)
-    built = _BUILT.get(key)
-    if built is None or built[0] is not data:
-        built = (data, build(data))
-        _BUILT[key] = built
-    value: T = built[1]
-    return value
-
-
 # (ids of the objects, name) → (the objects, which keep their ids valid; the records)
 _BUILT_FOR: dict[tuple[tuple[int, ...], str], tuple[tuple[object, ...], Any]] = {}
 _MOST = 4096
@@ -39,3 +24,9 @@ def once_per(owners: tuple[object, ...], name: str, build: Callable[[], T]) -> T
         _BUILT_FOR[key] = built
     value: T = built[1]
     return value
+
+
+def once_per_data(data: Mapping[str, Any], name: str,
+                  build: Callable[[Mapping[str, Any]], T]) -> T:
+    """``build(data)`` once per loaded rule pack's data."""
+    return once_per((data,), name, lambda: build(data))
